@@ -1,0 +1,239 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using Supabase.Build.PgQuery.Native;
+
+namespace Supabase.Build.PgQuery;
+
+/// <summary>
+/// The real PostgreSQL 15 parser (libpg_query): parse, split, scan, PL/pgSQL parse and fingerprint.
+/// Inputs are UTF-8; every offset in and out is in bytes. Every native result is freed before a call returns.
+/// Instances hold no mutable state, and libpg_query keeps its memory per thread, so one instance serves
+/// any number of threads.
+/// </summary>
+public sealed unsafe class PgParser
+{
+    private readonly PgQueryFunctions _native;
+
+    private PgParser(PgQueryFunctions native, string libraryPath)
+    {
+        _native = native;
+        LibraryPath = libraryPath;
+    }
+
+    /// <summary>The candidate the library was loaded from.</summary>
+    public string LibraryPath { get; }
+
+    /// <summary>
+    /// Loads libpg_query from the first candidate of <see cref="PgQueryLibraryLocator.Candidates"/> that loads.
+    /// Throws <see cref="PgQueryLibraryException"/> naming every candidate when none does.
+    /// </summary>
+    public static PgParser Load(string? configuredPath = null)
+    {
+        var tried = new List<string>();
+        foreach (var candidate in PgQueryLibraryLocator.Candidates(configuredPath))
+        {
+            var isFile = Path.IsPathRooted(candidate);
+            if (isFile && !File.Exists(candidate))
+            {
+                tried.Add($"{candidate} (not found)");
+                continue;
+            }
+
+            if (NativeLibrary.TryLoad(candidate, out var handle))
+            {
+                return new PgParser(new PgQueryFunctions(handle), candidate);
+            }
+
+            tried.Add(isFile ? $"{candidate} (could not be loaded)" : candidate);
+        }
+
+        throw new PgQueryLibraryException(
+            $"the PostgreSQL parser libpg_query was not found (tried: {string.Join(", ", tried)}); {PgQueryLibraryException.InstallHint}",
+            tried);
+    }
+
+    public PgParseResult Parse(string sql) => Parse(Encoding.UTF8.GetBytes(sql));
+
+    /// <summary>
+    /// Parses UTF-8 SQL into statements. <paramref name="baseOffset"/> is added to every location, so a fragment
+    /// cut from a larger text reports offsets in that text.
+    /// </summary>
+    public PgParseResult Parse(ReadOnlySpan<byte> utf8, int baseOffset = 0)
+    {
+        byte[] json;
+        PgQueryError? error;
+        using (var input = new NativeInput(utf8))
+        {
+            var result = _native.Parse(input.Pointer);
+            try
+            {
+                error = ReadError(result.Error, baseOffset);
+                json = error is null ? CopyCString(result.ParseTree) : Array.Empty<byte>();
+            }
+            finally
+            {
+                _native.FreeParseResult(result);
+            }
+        }
+
+        if (error is not null)
+        {
+            return new PgParseResult(Array.Empty<PgStatement>(), error);
+        }
+
+        using var document = JsonDocument.Parse(json);
+        var statements = new List<PgStatement>();
+        if (document.RootElement.TryGetProperty("stmts", out var stmts))
+        {
+            foreach (var raw in stmts.EnumerateArray())
+            {
+                // The JSON leaves zeros out: no stmt_location means 0, no stmt_len means "to the end".
+                var location = raw.TryGetProperty("stmt_location", out var l) ? l.GetInt32() : 0;
+                var length = raw.TryGetProperty("stmt_len", out var n) ? n.GetInt32() : utf8.Length - location;
+                var node = raw.TryGetProperty("stmt", out var stmt) ? PgNode.FromJson(stmt.Clone(), baseOffset) : default;
+                statements.Add(new PgStatement(node, location + baseOffset, length));
+            }
+        }
+
+        return new PgParseResult(statements, null);
+    }
+
+    /// <summary>Splits into statements with the full parser (exact, but fails on any syntax error).</summary>
+    public PgSplitResult SplitWithParser(ReadOnlySpan<byte> utf8, int baseOffset = 0) => Split(utf8, baseOffset, useParser: true);
+
+    /// <summary>Splits into statements with the scanner only: survives syntax errors, fails only on unterminated tokens.</summary>
+    public PgSplitResult SplitWithScanner(ReadOnlySpan<byte> utf8, int baseOffset = 0) => Split(utf8, baseOffset, useParser: false);
+
+    private PgSplitResult Split(ReadOnlySpan<byte> utf8, int baseOffset, bool useParser)
+    {
+        using var input = new NativeInput(utf8);
+        var result = useParser ? _native.SplitWithParser(input.Pointer) : _native.SplitWithScanner(input.Pointer);
+        try
+        {
+            var error = ReadError(result.Error, baseOffset);
+            if (error is not null)
+            {
+                return new PgSplitResult(Array.Empty<(int, int)>(), error);
+            }
+
+            var ranges = new (int, int)[result.Count];
+            for (var i = 0; i < result.Count; i++)
+            {
+                var statement = result.Statements[i];
+                ranges[i] = (statement->Location + baseOffset, statement->Length);
+            }
+
+            return new PgSplitResult(ranges, null);
+        }
+        finally
+        {
+            _native.FreeSplitResult(result);
+        }
+    }
+
+    public PgScanResult Scan(string sql) => Scan(Encoding.UTF8.GetBytes(sql));
+
+    /// <summary>The tokens of a text, comments included (the native result is protobuf, decoded here).</summary>
+    public PgScanResult Scan(ReadOnlySpan<byte> utf8, int baseOffset = 0)
+    {
+        using var input = new NativeInput(utf8);
+        var result = _native.Scan(input.Pointer);
+        try
+        {
+            var error = ReadError(result.Error, baseOffset);
+            if (error is not null)
+            {
+                return new PgScanResult(Array.Empty<PgToken>(), error);
+            }
+
+            var protobuf = new ReadOnlySpan<byte>(result.Protobuf.Data, checked((int)result.Protobuf.Length));
+            return new PgScanResult(ScanResultDecoder.Decode(protobuf, baseOffset), null);
+        }
+        finally
+        {
+            _native.FreeScanResult(result);
+        }
+    }
+
+    /// <summary>
+    /// Parses the PL/pgSQL body of a CREATE FUNCTION statement (libpg_query needs the whole statement).
+    /// Line numbers in the result count from the first line of the body.
+    /// </summary>
+    public PgPlpgsqlResult ParsePlpgsql(string createFunctionSql)
+    {
+        byte[] json;
+        PgQueryError? error;
+        using (var input = new NativeInput(Encoding.UTF8.GetBytes(createFunctionSql)))
+        {
+            var result = _native.ParsePlpgsql(input.Pointer);
+            try
+            {
+                error = ReadError(result.Error, 0);
+                json = error is null ? CopyCString(result.Functions) : Array.Empty<byte>();
+            }
+            finally
+            {
+                _native.FreePlpgsqlParseResult(result);
+            }
+        }
+
+        if (error is not null)
+        {
+            return new PgPlpgsqlResult(Array.Empty<PgNode>(), error);
+        }
+
+        using var document = JsonDocument.Parse(json);
+        var functions = document.RootElement.ValueKind == JsonValueKind.Array
+            ? document.RootElement.EnumerateArray().Select(f => PgNode.FromJson(f.Clone(), 0)).ToList()
+            : new List<PgNode>();
+        return new PgPlpgsqlResult(functions, null);
+    }
+
+    public PgFingerprintResult Fingerprint(string sql)
+    {
+        using var input = new NativeInput(Encoding.UTF8.GetBytes(sql));
+        var result = _native.Fingerprint(input.Pointer);
+        try
+        {
+            var error = ReadError(result.Error, 0);
+            return error is not null
+                ? new PgFingerprintResult(0, string.Empty, error)
+                : new PgFingerprintResult(result.Fingerprint, Encoding.ASCII.GetString(CopyCString(result.FingerprintString)), null);
+        }
+        finally
+        {
+            _native.FreeFingerprintResult(result);
+        }
+    }
+
+    private static PgQueryError? ReadError(PgQueryErrorNative* error, int baseOffset)
+    {
+        if (error == null)
+        {
+            return null;
+        }
+
+        var message = error->Message == null ? "syntax error" : Encoding.UTF8.GetString(CopyCString(error->Message));
+        int? cursor = error->CursorPosition > 0 ? error->CursorPosition - 1 + baseOffset : null;
+        return new PgQueryError(message, cursor);
+    }
+
+    private static byte[] CopyCString(byte* value) =>
+        value == null ? Array.Empty<byte>() : MemoryMarshal.CreateReadOnlySpanFromNullTerminated(value).ToArray();
+
+    /// <summary>The input as a NUL-terminated native buffer, freed on dispose.</summary>
+    private readonly struct NativeInput : IDisposable
+    {
+        public NativeInput(ReadOnlySpan<byte> utf8)
+        {
+            Pointer = (byte*)NativeMemory.Alloc((nuint)utf8.Length + 1);
+            utf8.CopyTo(new Span<byte>(Pointer, utf8.Length));
+            Pointer[utf8.Length] = 0;
+        }
+
+        public byte* Pointer { get; }
+
+        public void Dispose() => NativeMemory.Free(Pointer);
+    }
+}
