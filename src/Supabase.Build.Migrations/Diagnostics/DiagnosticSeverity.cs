@@ -1,0 +1,8 @@
+namespace Supabase.Build.Migrations.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Info,
+    Warning,
+    Error,
+}

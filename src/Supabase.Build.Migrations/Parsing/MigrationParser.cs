@@ -1,0 +1,151 @@
+using Supabase.Build.Migrations.Diagnostics;
+using Supabase.Build.Migrations.Discovery;
+using Supabase.Build.PgQuery;
+
+namespace Supabase.Build.Migrations.Parsing;
+
+/// <summary>
+/// Reads and parses one migration file, once: UTF-8 decoding (BOM dropped, anything else SB0005), one scan for
+/// tokens and comments, one parse. When the parser rejects the file, each statement is parsed on its own so only
+/// the broken ones are lost (each one SB0001 at its exact line and column).
+/// </summary>
+public sealed class MigrationParser
+{
+    private readonly PgParser _parser;
+
+    public MigrationParser(PgParser parser) => _parser = parser;
+
+    public ParsedMigration Parse(MigrationFile file)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file.Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Unreadable(file, MigrationDiagnostic.ForFile(
+                ToolDiagnostics.InvalidMigrationFile, file.Path, $"the file could not be read: {e.Message}", DiagnosticSeverity.Error));
+        }
+
+        return Parse(file, bytes);
+    }
+
+    public ParsedMigration Parse(MigrationFile file, byte[] bytes)
+    {
+        if (!SourceText.TryDecode(bytes, out var source, out var invalidAt))
+        {
+            return Unreadable(file, new MigrationDiagnostic(
+                ToolDiagnostics.InvalidEncoding, ToolDiagnostics.InvalidEncoding.DefaultSeverity, file.Path, new SourceSpan(invalidAt, invalidAt),
+                "the file is not valid UTF-8 here; save it as UTF-8 (PostgreSQL and the Supabase CLI read migrations as UTF-8)"));
+        }
+
+        var nul = Array.IndexOf(source!.Utf8, (byte)0);
+        if (nul >= 0)
+        {
+            var at = source.PositionOf(nul);
+            return Unreadable(file, new MigrationDiagnostic(
+                ToolDiagnostics.InvalidEncoding, ToolDiagnostics.InvalidEncoding.DefaultSeverity, file.Path, new SourceSpan(at, at),
+                "the file contains a NUL byte, which PostgreSQL cannot accept in SQL text; remove it"));
+        }
+
+        var diagnostics = new List<MigrationDiagnostic>();
+        var scan = _parser.Scan(source.Utf8);
+        var tokens = scan.Tokens;
+        var parseEnd = source.Utf8.Length;
+        if (scan.Error is not null)
+        {
+            // An unterminated quote, dollar quote or comment: report it, and keep what comes before it.
+            diagnostics.Add(SyntaxError(file, source, scan.Error));
+            parseEnd = scan.Error.CursorOffset ?? 0;
+            tokens = _parser.Scan(source.Utf8.AsSpan(0, parseEnd)).Tokens;
+        }
+
+        var statements = new List<PgStatement>();
+        var whole = scan.Error is null ? _parser.Parse(source.Utf8) : null;
+        if (whole is { Succeeded: true })
+        {
+            statements.AddRange(whole.Statements);
+        }
+        else
+        {
+            foreach (var (location, length) in TokenStatementSplitter.Split(tokens, source.Utf8.AsSpan(0, parseEnd), parseEnd))
+            {
+                var part = _parser.Parse(source.Utf8.AsSpan(location, length), location);
+                if (part.Error is not null)
+                {
+                    diagnostics.Add(SyntaxError(file, source, part.Error));
+                }
+                else
+                {
+                    statements.AddRange(part.Statements);
+                }
+            }
+        }
+
+        var migrationStatements = Locate(statements, tokens, source);
+        if (migrationStatements.Count == 0 && diagnostics.Count == 0)
+        {
+            diagnostics.Add(MigrationDiagnostic.ForFile(
+                ToolDiagnostics.EmptyMigration, file.Path, "the migration has no SQL statements; add its statements or delete the file"));
+        }
+
+        return new ParsedMigration(file, source, tokens, migrationStatements, diagnostics);
+    }
+
+    private static ParsedMigration Unreadable(MigrationFile file, MigrationDiagnostic diagnostic) =>
+        new(file, null, Array.Empty<PgToken>(), Array.Empty<MigrationStatement>(), new[] { diagnostic });
+
+    private static MigrationDiagnostic SyntaxError(MigrationFile file, SourceText source, PgQueryError error)
+    {
+        var at = source.PositionOf(error.CursorOffset ?? 0);
+        return new MigrationDiagnostic(ToolDiagnostics.SyntaxError, ToolDiagnostics.SyntaxError.DefaultSeverity, file.Path, new SourceSpan(at, at), error.Message);
+    }
+
+    /// <summary>Trims each statement to its tokens and collects the comments before it.</summary>
+    private static List<MigrationStatement> Locate(List<PgStatement> statements, IReadOnlyList<PgToken> tokens, SourceText source)
+    {
+        var result = new List<MigrationStatement>(statements.Count);
+        var tokenIndex = 0;
+        foreach (var statement in statements)
+        {
+            var end = statement.Location + statement.Length;
+            var comments = new List<PgToken>();
+            while (tokenIndex < tokens.Count && tokens[tokenIndex].Start < end)
+            {
+                var token = tokens[tokenIndex];
+                if (token.IsComment)
+                {
+                    comments.Add(token);
+                }
+                else if (token.Start >= statement.Location)
+                {
+                    break;
+                }
+                else
+                {
+                    comments.Clear(); // a token of an earlier (or rejected) statement: the comments before it were not ours
+                }
+
+                tokenIndex++;
+            }
+
+            var first = tokenIndex < tokens.Count && tokens[tokenIndex].Start < end ? tokens[tokenIndex].Start : statement.Location;
+            var last = first;
+            while (tokenIndex < tokens.Count && tokens[tokenIndex].Start < end)
+            {
+                if (!tokens[tokenIndex].IsComment)
+                {
+                    last = tokens[tokenIndex].End;
+                }
+
+                tokenIndex++;
+            }
+
+            var length = Math.Max(0, last - first);
+            result.Add(new MigrationStatement(result.Count, statement.Node, first, length, source.SpanOf(first, length), comments));
+        }
+
+        return result;
+    }
+}
