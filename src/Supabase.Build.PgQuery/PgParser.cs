@@ -28,10 +28,12 @@ public sealed unsafe class PgParser
     /// Loads libpg_query from the first candidate of <see cref="PgQueryLibraryLocator.Candidates"/> that loads.
     /// Throws <see cref="PgQueryLibraryException"/> naming every candidate when none does.
     /// </summary>
-    public static PgParser Load(string? configuredPath = null)
+    public static PgParser Load(string? configuredPath = null) => LoadFirst(PgQueryLibraryLocator.Candidates(configuredPath));
+
+    internal static PgParser LoadFirst(IEnumerable<string> candidates)
     {
         var tried = new List<string>();
-        foreach (var candidate in PgQueryLibraryLocator.Candidates(configuredPath))
+        foreach (var candidate in candidates)
         {
             var isFile = Path.IsPathRooted(candidate);
             if (isFile && !File.Exists(candidate))
@@ -68,7 +70,7 @@ public sealed unsafe class PgParser
             var result = _native.Parse(input.Pointer);
             try
             {
-                error = ReadError(result.Error, baseOffset);
+                error = ReadError(result.Error, utf8, baseOffset);
                 json = error is null ? CopyCString(result.ParseTree) : Array.Empty<byte>();
             }
             finally
@@ -111,7 +113,7 @@ public sealed unsafe class PgParser
         var result = useParser ? _native.SplitWithParser(input.Pointer) : _native.SplitWithScanner(input.Pointer);
         try
         {
-            var error = ReadError(result.Error, baseOffset);
+            var error = ReadError(result.Error, utf8, baseOffset);
             if (error is not null)
             {
                 return new PgSplitResult(Array.Empty<(int, int)>(), error);
@@ -141,7 +143,7 @@ public sealed unsafe class PgParser
         var result = _native.Scan(input.Pointer);
         try
         {
-            var error = ReadError(result.Error, baseOffset);
+            var error = ReadError(result.Error, utf8, baseOffset);
             if (error is not null)
             {
                 return new PgScanResult(Array.Empty<PgToken>(), error);
@@ -164,12 +166,13 @@ public sealed unsafe class PgParser
     {
         byte[] json;
         PgQueryError? error;
-        using (var input = new NativeInput(Encoding.UTF8.GetBytes(createFunctionSql)))
+        var utf8 = Encoding.UTF8.GetBytes(createFunctionSql);
+        using (var input = new NativeInput(utf8))
         {
             var result = _native.ParsePlpgsql(input.Pointer);
             try
             {
-                error = ReadError(result.Error, 0);
+                error = ReadError(result.Error, utf8, 0);
                 json = error is null ? CopyCString(result.Functions) : Array.Empty<byte>();
             }
             finally
@@ -192,11 +195,12 @@ public sealed unsafe class PgParser
 
     public PgFingerprintResult Fingerprint(string sql)
     {
-        using var input = new NativeInput(Encoding.UTF8.GetBytes(sql));
+        var utf8 = Encoding.UTF8.GetBytes(sql);
+        using var input = new NativeInput(utf8);
         var result = _native.Fingerprint(input.Pointer);
         try
         {
-            var error = ReadError(result.Error, 0);
+            var error = ReadError(result.Error, utf8, 0);
             return error is not null
                 ? new PgFingerprintResult(0, string.Empty, error)
                 : new PgFingerprintResult(result.Fingerprint, Encoding.ASCII.GetString(CopyCString(result.FingerprintString)), null);
@@ -207,7 +211,7 @@ public sealed unsafe class PgParser
         }
     }
 
-    private static PgQueryError? ReadError(PgQueryErrorNative* error, int baseOffset)
+    private static PgQueryError? ReadError(PgQueryErrorNative* error, ReadOnlySpan<byte> input, int baseOffset)
     {
         if (error == null)
         {
@@ -215,8 +219,26 @@ public sealed unsafe class PgParser
         }
 
         var message = error->Message == null ? "syntax error" : Encoding.UTF8.GetString(CopyCString(error->Message));
-        int? cursor = error->CursorPosition > 0 ? error->CursorPosition - 1 + baseOffset : null;
+        int? cursor = error->CursorPosition > 0 ? ByteOffsetOfCharacter(input, error->CursorPosition - 1) + baseOffset : null;
         return new PgQueryError(message, cursor);
+    }
+
+    /// <summary>
+    /// PostgreSQL reports error positions in characters (pg_mbstrlen), while node locations are bytes:
+    /// turn a 0-based character index into the byte offset where that character starts.
+    /// </summary>
+    private static int ByteOffsetOfCharacter(ReadOnlySpan<byte> utf8, int characterIndex)
+    {
+        var seen = -1;
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            if ((utf8[i] & 0xC0) != 0x80 && ++seen == characterIndex)
+            {
+                return i;
+            }
+        }
+
+        return utf8.Length;
     }
 
     private static byte[] CopyCString(byte* value) =>
