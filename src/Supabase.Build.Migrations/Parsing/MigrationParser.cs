@@ -69,7 +69,13 @@ public sealed class MigrationParser
         }
         else
         {
-            foreach (var (location, length) in TokenStatementSplitter.Split(tokens, source.Utf8.AsSpan(0, parseEnd), parseEnd))
+            var fragments = TokenStatementSplitter.Split(tokens, source.Utf8.AsSpan(0, parseEnd), parseEnd);
+            if (scan.Error is not null && fragments.Count > 0 && fragments[^1].Location + fragments[^1].Length == parseEnd)
+            {
+                fragments = fragments.Take(fragments.Count - 1).ToList(); // the statement the unterminated token is in: already reported
+            }
+
+            foreach (var (location, length) in fragments)
             {
                 var part = _parser.Parse(source.Utf8.AsSpan(location, length), location);
                 if (part.Error is not null)
@@ -99,7 +105,25 @@ public sealed class MigrationParser
     private static MigrationDiagnostic SyntaxError(MigrationFile file, SourceText source, PgQueryError error)
     {
         var at = source.PositionOf(error.CursorOffset ?? 0);
-        return new MigrationDiagnostic(ToolDiagnostics.SyntaxError, ToolDiagnostics.SyntaxError.DefaultSeverity, file.Path, new SourceSpan(at, at), error.Message);
+        return new MigrationDiagnostic(ToolDiagnostics.SyntaxError, ToolDiagnostics.SyntaxError.DefaultSeverity, file.Path, new SourceSpan(at, at), Shorten(error.Message));
+    }
+
+    /// <summary>PostgreSQL quotes the rest of the input after "at or near" for unterminated tokens: keep one short line of it.</summary>
+    private static string Shorten(string message)
+    {
+        const int MaxQuoted = 40;
+        var quoteStart = message.IndexOf("at or near \"", StringComparison.Ordinal);
+        if (quoteStart < 0)
+        {
+            return message;
+        }
+
+        var textStart = quoteStart + "at or near \"".Length;
+        var quoted = message.Substring(textStart).TrimEnd('"');
+        var firstLine = quoted.Split('\n')[0].TrimEnd('\r');
+        return firstLine.Length <= MaxQuoted && firstLine.Length == quoted.Length
+            ? message
+            : string.Concat(message.AsSpan(0, textStart), firstLine.AsSpan(0, Math.Min(firstLine.Length, MaxQuoted)), "...\"");
     }
 
     /// <summary>Trims each statement to its tokens and collects the comments before it.</summary>

@@ -1,0 +1,108 @@
+using System.Text;
+using Supabase.Build.Migrations.Discovery;
+using Supabase.Build.Migrations.Parsing;
+using Supabase.Build.Migrations.Tests.Support;
+
+namespace Supabase.Build.Migrations.Tests.Parsing;
+
+public class MigrationParserTests
+{
+    private static readonly MigrationFile File = new("/tmp/20240101000000_x.sql", "20240101000000", "x");
+
+    private static ParsedMigration Parse(string sql) => Parse(Encoding.UTF8.GetBytes(sql));
+
+    private static ParsedMigration Parse(byte[] bytes) => new MigrationParser(MigrationWorkspace.Parser).Parse(File, bytes);
+
+    [Fact]
+    public void Statement_spans_start_at_the_first_token_after_leading_comments()
+    {
+        var migration = Parse("-- header\n\n  create table a(id int);\n/* why */ drop table a;");
+
+        Assert.Collection(
+            migration.Statements,
+            s => Assert.Equal((3, 3, 3, 25), (s.Span.Start.Line, s.Span.Start.Column, s.Span.End.Line, s.Span.End.Column)),
+            s => Assert.Equal((4, 11), (s.Span.Start.Line, s.Span.Start.Column)));
+        Assert.Equal("-- header", migration.Source!.Slice(migration.Statements[0].LeadingComments[0].Start, 9));
+        Assert.Equal("drop table a", migration.TextOf(migration.Statements[1]));
+    }
+
+    [Fact]
+    public void A_rejected_statement_is_SB0001_at_its_position_and_the_others_are_kept()
+    {
+        var migration = Parse("create table a(id int);\ncreate tabel b(id int);\ncreate index i on a(id);");
+
+        var error = Assert.Single(migration.Diagnostics);
+        Assert.Equal(("SB0001", 2, 8), (error.Id, error.Span.Start.Line, error.Span.Start.Column));
+        Assert.Contains("syntax error at or near \"tabel\"", error.Message, StringComparison.Ordinal);
+        Assert.Equal(new[] { "CreateStmt", "IndexStmt" }, migration.Statements.Select(s => s.Node.Kind));
+        Assert.Equal(3, migration.Statements[1].Span.Start.Line);
+    }
+
+    [Fact]
+    public void An_unterminated_dollar_quote_is_SB0001_where_it_starts_and_earlier_statements_survive()
+    {
+        var migration = Parse("create table a(id int);\n\ndo $$ begin perform 1;\n");
+
+        var error = Assert.Single(migration.Diagnostics);
+        Assert.Equal(("SB0001", 3, 4), (error.Id, error.Span.Start.Line, error.Span.Start.Column));
+        Assert.Equal("unterminated dollar-quoted string at or near \"$$ begin perform 1;...\"", error.Message);
+        Assert.Equal("CreateStmt", Assert.Single(migration.Statements).Node.Kind);
+    }
+
+    [Fact]
+    public void Bom_and_crlf_do_not_shift_positions()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("select 1;\r\n\r\nselect from from;\r\n")).ToArray();
+
+        var migration = Parse(bytes);
+
+        var error = Assert.Single(migration.Diagnostics);
+        Assert.Equal((3, 13), (error.Span.Start.Line, error.Span.Start.Column));
+    }
+
+    [Fact]
+    public void Non_ascii_text_before_an_error_does_not_shift_its_column()
+    {
+        var migration = Parse("comment on table t is 'Übersicht – naïve';\nselect 'ü' from from;");
+
+        var error = Assert.Single(migration.Diagnostics);
+        Assert.Equal((2, 17), (error.Span.Start.Line, error.Span.Start.Column));
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_utf8_are_one_SB0005_at_the_first_bad_byte()
+    {
+        var bytes = Encoding.UTF8.GetBytes("select 1;\ncomment on table t is '").Concat(new byte[] { 0xFC, (byte)'\'', (byte)';' }).ToArray();
+
+        var migration = Parse(bytes);
+
+        var error = Assert.Single(migration.Diagnostics);
+        Assert.Equal(("SB0005", 2, 24), (error.Id, error.Span.Start.Line, error.Span.Start.Column));
+        Assert.Empty(migration.Statements);
+    }
+
+    [Fact]
+    public void A_nul_byte_is_SB0005()
+    {
+        var migration = Parse(new byte[] { (byte)'s', 0, (byte)';' });
+
+        Assert.Equal("SB0005", Assert.Single(migration.Diagnostics).Id);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("-- nothing yet\n")]
+    [InlineData("  \n\n")]
+    public void A_file_without_statements_is_SB0006(string sql)
+    {
+        Assert.Equal("SB0006", Assert.Single(Parse(sql).Diagnostics).Id);
+    }
+
+    [Fact]
+    public void Psql_meta_commands_are_syntax_errors_not_crashes()
+    {
+        var migration = Parse("\\set ON_ERROR_STOP 1\ncreate table a(id int);\n");
+
+        Assert.Equal("SB0001", Assert.Single(migration.Diagnostics).Id);
+    }
+}
