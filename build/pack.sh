@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Packs what users install into nuget/ (the local feed NuGet.config and samples/NuGet.config list):
+#   Supabase.Build.Sdk   the MSBuild SDK (tasks, engine, bundled libpg_query)
+#   Supabase.Build.Cli   the supabase-build dotnet tool, when src/Supabase.Build.Cli exists
+# Usage: build/pack.sh [VERSION]   (or VERSION=... build/pack.sh); default 0.1.0-local.<UTC timestamp>, a new
+# version each time, since a consumer's NuGet cache never notices a re-pack of the same version.
+# Progress goes to stderr; stdout is the version alone, so scripts can write: version="$(build/pack.sh)".
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+version="${1:-${VERSION:-0.1.0-local.$(date -u +%Y%m%d%H%M%S)}}"
+feed="$root/nuget"
+mkdir -p "$feed"
+
+projects=("$root/src/Supabase.Build.Sdk/Supabase.Build.Sdk.csproj")
+if [[ -f "$root/src/Supabase.Build.Cli/Supabase.Build.Cli.csproj" ]]; then
+  projects+=("$root/src/Supabase.Build.Cli/Supabase.Build.Cli.csproj")
+fi
+
+for project in "${projects[@]}"; do
+  echo "pack: $(basename "$project" .csproj) $version -> nuget/" >&2
+  # The build fetches libpg_query on first use (build/fetch-libpg-query.sh) and bundles it.
+  dotnet pack "$project" -c Release -p:Version="$version" -o "$feed" -nologo -v:q -nodeReuse:false >&2
+done
+
+echo "$version"
