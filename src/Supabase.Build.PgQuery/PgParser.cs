@@ -13,6 +13,9 @@ namespace Supabase.Build.PgQuery;
 /// </summary>
 public sealed unsafe class PgParser
 {
+    // PostgreSQL nests expressions deeply (66 levels seen in real function bodies); System.Text.Json stops at 64 by default.
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 10_000 };
+
     private readonly PgQueryFunctions _native;
 
     private PgParser(PgQueryFunctions native, string libraryPath)
@@ -84,7 +87,7 @@ public sealed unsafe class PgParser
             return new PgParseResult(Array.Empty<PgStatement>(), error);
         }
 
-        using var document = JsonDocument.Parse(json);
+        using var document = JsonDocument.Parse(json, JsonOptions);
         var statements = new List<PgStatement>();
         if (document.RootElement.TryGetProperty("stmts", out var stmts))
         {
@@ -186,7 +189,7 @@ public sealed unsafe class PgParser
             return new PgPlpgsqlResult(Array.Empty<PgNode>(), error);
         }
 
-        using var document = JsonDocument.Parse(json);
+        using var document = JsonDocument.Parse(json, JsonOptions);
         var functions = document.RootElement.ValueKind == JsonValueKind.Array
             ? document.RootElement.EnumerateArray().Select(f => PgNode.FromJson(f.Clone(), 0)).ToList()
             : new List<PgNode>();

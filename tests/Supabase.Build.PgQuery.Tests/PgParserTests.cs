@@ -35,6 +35,14 @@ public class PgParserTests
     }
 
     [Fact]
+    public void Deeply_nested_expressions_parse()
+    {
+        var sql = "select " + string.Concat(Enumerable.Repeat("(1 + ", 100)) + "1" + new string(')', 100) + ";";
+
+        Assert.True(Parser.Parse(sql).Succeeded);
+    }
+
+    [Fact]
     public void Locations_of_a_fragment_are_shifted_into_the_whole_text()
     {
         var text = Encoding.UTF8.GetBytes("select 1; create table t(a int);");

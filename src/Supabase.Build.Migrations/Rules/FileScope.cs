@@ -15,18 +15,37 @@ public sealed class FileScope
     private readonly HashSet<string> _temporaryTables = new(StringComparer.Ordinal);
 
     /// <summary>True when <paramref name="rangeVar"/> (a RangeVar node) names a table created earlier in this file.</summary>
-    public bool IsCreatedInThisFile(PgNode rangeVar) => Find(rangeVar, _createdTables);
+    public bool IsCreatedInThisFile(PgNode rangeVar) =>
+        rangeVar.GetString("relname") is { } name && IsCreatedInThisFile(rangeVar.GetString("schemaname"), name);
+
+    /// <summary>True when the table <paramref name="schema"/>.<paramref name="name"/> was created earlier in this file.</summary>
+    public bool IsCreatedInThisFile(string? schema, string name) =>
+        _createdTables.Any(t => t.Name == name && (schema is null || t.Schema is null || t.Schema == schema));
 
     /// <summary>True when <paramref name="rangeVar"/> is temporary: declared TEMP here, or created as TEMP earlier in this file.</summary>
     public bool IsTemporary(PgNode rangeVar) =>
         rangeVar.GetString("relpersistence") == "t"
-        || (rangeVar.GetString("schemaname") is null && rangeVar.GetString("relname") is { } name && _temporaryTables.Contains(name))
-        || rangeVar.GetString("schemaname") is "pg_temp";
+        || (rangeVar.GetString("relname") is { } name && IsTemporary(rangeVar.GetString("schemaname"), name));
+
+    /// <summary>True when the table <paramref name="schema"/>.<paramref name="name"/> is in pg_temp or was created as TEMP earlier in this file.</summary>
+    public bool IsTemporary(string? schema, string name) =>
+        schema is "pg_temp" || (schema is null && _temporaryTables.Contains(name));
 
     /// <summary>Records what a statement creates; called by the linter after the rules have seen it.</summary>
-    internal void Apply(MigrationStatement statement)
+    internal void Apply(MigrationStatement statement) => Apply(statement.Node);
+
+    /// <summary>A copy of this scope with what <paramref name="statement"/> creates added (for statements inside a body).</summary>
+    internal FileScope After(PgNode statement)
     {
-        var node = statement.Node;
+        var next = new FileScope();
+        next._createdTables.UnionWith(_createdTables);
+        next._temporaryTables.UnionWith(_temporaryTables);
+        next.Apply(statement);
+        return next;
+    }
+
+    private void Apply(PgNode node)
+    {
         var relation = node.Kind switch
         {
             "CreateStmt" => node.Child("relation"),
@@ -39,21 +58,11 @@ public sealed class FileScope
             return;
         }
 
-        _createdTables.Add((relation.GetString("schemaname"), name));
-        if (relation.GetString("relpersistence") == "t")
+        var schema = relation.GetString("schemaname");
+        _createdTables.Add((schema, name));
+        if (relation.GetString("relpersistence") == "t" || schema == "pg_temp")
         {
             _temporaryTables.Add(name);
         }
-    }
-
-    private static bool Find(PgNode rangeVar, HashSet<(string? Schema, string Name)> tables)
-    {
-        if (rangeVar.GetString("relname") is not { } name)
-        {
-            return false;
-        }
-
-        var schema = rangeVar.GetString("schemaname");
-        return tables.Any(t => t.Name == name && (schema is null || t.Schema is null || t.Schema == schema));
     }
 }

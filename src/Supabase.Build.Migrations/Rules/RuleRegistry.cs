@@ -5,6 +5,9 @@ public static class RuleRegistry
 {
     public static IReadOnlyList<IMigrationRule> All { get; } = new IMigrationRule[]
     {
+        new SB1001BanDropTable(),
+        new SB1002BanDropColumn(),
         new SB1003RequireConcurrentIndexCreation(),
+        new SB1004PreferRobustStatements(),
     };
 }

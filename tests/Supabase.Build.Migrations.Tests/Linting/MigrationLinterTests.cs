@@ -1,3 +1,4 @@
+using Supabase.Build.Migrations.Rules;
 using Supabase.Build.Migrations.Tests.Support;
 
 namespace Supabase.Build.Migrations.Tests.Linting;
@@ -11,7 +12,7 @@ public class MigrationLinterTests
         workspace.Add("20240101000000_init.sql", "create table a(id int);\ncreate index a_id on a(id);\n");
         workspace.Add("20240102000000_more.sql", "-- note\nselect from from;\n\ncreate index b_id on b(id);\n");
 
-        var result = workspace.Lint();
+        var result = workspace.Lint(new[] { new SB1003RequireConcurrentIndexCreation() });
 
         Assert.Collection(
             result.Diagnostics,
@@ -26,7 +27,7 @@ public class MigrationLinterTests
         using var workspace = new MigrationWorkspace();
         workspace.Add("20240101000000_a.sql", "-- supabase-lint-ignore SB1003: small table\ncreate index x on t(a);\ncreate index y on t(b);\n");
 
-        var result = workspace.Lint();
+        var result = workspace.Lint(new[] { new SB1003RequireConcurrentIndexCreation() });
 
         var only = Assert.Single(result.Diagnostics);
         Assert.Equal(3, only.Span.Start.Line);
