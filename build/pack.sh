@@ -8,9 +8,14 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-version="${1:-${VERSION:-0.1.0-local.$(date -u +%Y%m%d%H%M%S)}}"
+version="${1:-${VERSION:-}}"
 feed="$root/nuget"
 mkdir -p "$feed"
+if [[ -z "$version" ]]; then
+  version="0.1.0-local.$(date -u +%Y%m%d%H%M%S)"
+  # Only the newest local pack is worth keeping.
+  rm -f "$feed"/Supabase.Build.Sdk.*-local.*.nupkg "$feed"/Supabase.Build.Cli.*-local.*.nupkg
+fi
 
 projects=("$root/src/Supabase.Build.Sdk/Supabase.Build.Sdk.csproj")
 if [[ -f "$root/src/Supabase.Build.Cli/Supabase.Build.Cli.csproj" ]]; then
