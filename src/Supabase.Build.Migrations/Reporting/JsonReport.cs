@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Supabase.Build.Migrations.Diagnostics;
+using Supabase.Build.PgQuery;
+
+namespace Supabase.Build.Migrations.Reporting;
+
+/// <summary>
+/// Diagnostics as a plain JSON array, one object per finding:
+/// <c>{file, line, column, endLine, endColumn, id, name, severity, message, helpLink}</c> with severity
+/// <c>error</c>, <c>warning</c> or <c>info</c>. Scripts read it, and the MSBuild task caches a run in it:
+/// <see cref="Read"/> gives back exactly the diagnostics <see cref="Write"/> was given.
+/// </summary>
+public static class JsonReport
+{
+    /// <summary>Writes the diagnostics in the given order as UTF-8 JSON; <paramref name="output"/> is left open.</summary>
+    public static void Write(Stream output, IReadOnlyList<MigrationDiagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+
+        ReportConventions.WriteJson(output, writer =>
+        {
+            writer.WriteStartArray();
+            foreach (var d in diagnostics)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("file", d.FilePath);
+                writer.WriteNumber("line", d.Span.Start.Line);
+                writer.WriteNumber("column", d.Span.Start.Column);
+                writer.WriteNumber("endLine", d.Span.End.Line);
+                writer.WriteNumber("endColumn", d.Span.End.Column);
+                writer.WriteString("id", d.Id);
+                writer.WriteString("name", d.Name);
+                writer.WriteString("severity", ReportConventions.SeverityName(d.Severity));
+                writer.WriteString("message", d.Message);
+                writer.WriteString("helpLink", d.HelpLink);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        });
+    }
+
+    /// <summary>
+    /// Reads a report back. Each id is looked up in <paramref name="catalogue"/> (e.g. <c>MigrationLinter.Descriptors</c>);
+    /// an id the catalogue lacks gets a descriptor made from the report's id, name and severity.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The stream is not a report written by <see cref="Write"/>.</exception>
+    public static IReadOnlyList<MigrationDiagnostic> Read(Stream input, IEnumerable<RuleDescriptor> catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(catalogue);
+
+        var rules = new Dictionary<string, RuleDescriptor>(StringComparer.Ordinal);
+        foreach (var rule in catalogue)
+        {
+            rules.TryAdd(rule.Id, rule);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(input);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"not a diagnostics report: {e.Message}", e);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                throw new InvalidDataException("not a diagnostics report: the top level must be an array");
+            }
+
+            var diagnostics = new List<MigrationDiagnostic>(document.RootElement.GetArrayLength());
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                diagnostics.Add(ReadOne(item, rules));
+            }
+
+            return diagnostics;
+        }
+    }
+
+    private static MigrationDiagnostic ReadOne(JsonElement item, Dictionary<string, RuleDescriptor> rules)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException("not a diagnostics report: every entry must be an object");
+        }
+
+        var id = String(item, "id");
+        var name = String(item, "name");
+        var severityName = String(item, "severity");
+        if (!ReportConventions.TryParseSeverity(severityName, out var severity))
+        {
+            throw new InvalidDataException($"not a diagnostics report: severity '{severityName}' is not error, warning or info");
+        }
+
+        if (!rules.TryGetValue(id, out var rule))
+        {
+            rule = new RuleDescriptor(id, name, severity, name);
+            rules[id] = rule;
+        }
+
+        var span = new SourceSpan(
+            new SourcePosition(Int(item, "line"), Int(item, "column")),
+            new SourcePosition(Int(item, "endLine"), Int(item, "endColumn")));
+        return new MigrationDiagnostic(rule, severity, String(item, "file"), span, String(item, "message"));
+    }
+
+    private static string String(JsonElement item, string property) =>
+        item.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw new InvalidDataException($"not a diagnostics report: an entry has no string '{property}'");
+
+    private static int Int(JsonElement item, string property) =>
+        item.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
+            ? number
+            : throw new InvalidDataException($"not a diagnostics report: an entry has no integer '{property}'");
+}
