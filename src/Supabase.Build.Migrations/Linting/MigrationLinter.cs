@@ -2,6 +2,7 @@ using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Discovery;
 using Supabase.Build.Migrations.Parsing;
 using Supabase.Build.Migrations.Rules;
+using Supabase.Build.Migrations.Rules.Embedded;
 using Supabase.Build.Migrations.Suppressions;
 using Supabase.Build.PgQuery;
 
@@ -75,6 +76,7 @@ public sealed class MigrationLinter
             var scope = new FileScope();
             foreach (var statement in migration.Statements)
             {
+                var embedded = new EmbeddedStatementCache();
                 foreach (var rule in rules)
                 {
                     if (suppressions.IsSuppressed(rule.Descriptor, statement))
@@ -82,7 +84,7 @@ public sealed class MigrationLinter
                         continue;
                     }
 
-                    rule.Check(new StatementContext(migration, statement, scope, _parser, rule.Descriptor, diagnostics.Add));
+                    rule.Check(new StatementContext(migration, statement, scope, _parser, rule.Descriptor, diagnostics.Add, embedded));
                 }
 
                 scope.Apply(statement);

@@ -1,5 +1,4 @@
 using Supabase.Build.Migrations.Diagnostics;
-using Supabase.Build.Migrations.Rules.Embedded;
 using Supabase.Build.PgQuery;
 
 namespace Supabase.Build.Migrations.Rules;
@@ -17,7 +16,7 @@ public sealed class SB1001BanDropTable : IMigrationRule
 
     public void Check(StatementContext context)
     {
-        foreach (var statement in EmbeddedStatements.AllOf(context))
+        foreach (var statement in context.StatementsWithBodies)
         {
             if (!statement.Node.Is("DropStmt") || statement.Node.GetString("removeType") != "OBJECT_TABLE")
             {

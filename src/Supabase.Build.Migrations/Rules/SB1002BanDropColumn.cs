@@ -1,5 +1,4 @@
 using Supabase.Build.Migrations.Diagnostics;
-using Supabase.Build.Migrations.Rules.Embedded;
 
 namespace Supabase.Build.Migrations.Rules;
 
@@ -16,7 +15,7 @@ public sealed class SB1002BanDropColumn : IMigrationRule
 
     public void Check(StatementContext context)
     {
-        foreach (var statement in EmbeddedStatements.AllOf(context))
+        foreach (var statement in context.StatementsWithBodies)
         {
             var node = statement.Node;
             if (!node.Is("AlterTableStmt") || node.GetString("objtype") != "OBJECT_TABLE")

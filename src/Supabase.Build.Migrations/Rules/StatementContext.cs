@@ -1,5 +1,6 @@
 using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Parsing;
+using Supabase.Build.Migrations.Rules.Embedded;
 using Supabase.Build.PgQuery;
 
 namespace Supabase.Build.Migrations.Rules;
@@ -8,9 +9,11 @@ namespace Supabase.Build.Migrations.Rules;
 public sealed class StatementContext
 {
     private readonly Action<MigrationDiagnostic> _report;
+    private readonly EmbeddedStatementCache _embedded;
 
-    internal StatementContext(ParsedMigration migration, MigrationStatement statement, FileScope scope, PgParser parser, RuleDescriptor rule, Action<MigrationDiagnostic> report)
+    internal StatementContext(ParsedMigration migration, MigrationStatement statement, FileScope scope, PgParser parser, RuleDescriptor rule, Action<MigrationDiagnostic> report, EmbeddedStatementCache? embedded = null)
     {
+        _embedded = embedded ?? new EmbeddedStatementCache();
         Migration = migration;
         Statement = statement;
         Scope = scope;
@@ -30,6 +33,12 @@ public sealed class StatementContext
     public PgParser Parser { get; }
 
     public RuleDescriptor Rule { get; }
+
+    /// <summary>
+    /// The statement itself, then every statement in its DO block or function body (see <see cref="EmbeddedStatements"/>),
+    /// parsed once per statement for all rules.
+    /// </summary>
+    public IReadOnlyList<EmbeddedStatement> StatementsWithBodies => _embedded.Get(this);
 
     public SourceText Source => Migration.Source!;
 
