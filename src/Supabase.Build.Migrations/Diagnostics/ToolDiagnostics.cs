@@ -1,6 +1,9 @@
 namespace Supabase.Build.Migrations.Diagnostics;
 
-/// <summary>Descriptors of the SB0xxx diagnostics: the tool itself, not a migration-safety rule.</summary>
+/// <summary>
+/// Descriptors of the SB0xxx diagnostics: the tool itself, not a migration-safety rule. SB0004/SB0005 belong to the
+/// schema model, SB05xx to push.
+/// </summary>
 public static class ToolDiagnostics
 {
     public static readonly RuleDescriptor SyntaxError = new(
@@ -13,17 +16,17 @@ public static class ToolDiagnostics
     public static readonly RuleDescriptor ParserNotFound = new(
         "SB0003", "parser-not-found", DiagnosticSeverity.Error, "The PostgreSQL parser libpg_query could not be loaded");
 
-    public static readonly RuleDescriptor InvalidEncoding = new(
-        "SB0005", "invalid-encoding", DiagnosticSeverity.Error, "Migration files must be UTF-8 text");
-
     public static readonly RuleDescriptor EmptyMigration = new(
         "SB0006", "empty-migration", DiagnosticSeverity.Warning, "The migration file has no statements");
 
     public static readonly RuleDescriptor MigrationsDirectoryNotFound = new(
         "SB0007", "migrations-directory-not-found", DiagnosticSeverity.Error, "The configured migrations directory does not exist");
 
+    public static readonly RuleDescriptor InvalidEncoding = new(
+        "SB0008", "invalid-encoding", DiagnosticSeverity.Error, "Migration files must be UTF-8 text");
+
     public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
     {
-        SyntaxError, InvalidMigrationFile, ParserNotFound, InvalidEncoding, EmptyMigration, MigrationsDirectoryNotFound,
+        SyntaxError, InvalidMigrationFile, ParserNotFound, EmptyMigration, MigrationsDirectoryNotFound, InvalidEncoding,
     };
 }

@@ -5,7 +5,7 @@ using Supabase.Build.PgQuery;
 namespace Supabase.Build.Migrations.Parsing;
 
 /// <summary>
-/// Reads and parses one migration file, once: UTF-8 decoding (BOM dropped, anything else SB0005), one scan for
+/// Reads and parses one migration file, once: UTF-8 decoding (BOM dropped, anything else SB0008), one scan for
 /// tokens and comments, one parse. When the parser rejects the file, each statement is parsed on its own so only
 /// the broken ones are lost (each one SB0001 at its exact line and column).
 /// </summary>

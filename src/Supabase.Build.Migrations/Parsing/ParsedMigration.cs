@@ -7,7 +7,7 @@ namespace Supabase.Build.Migrations.Parsing;
 /// <summary>
 /// A migration file parsed once: its text, tokens (comments included) and statements. Statements the parser
 /// rejected are absent and reported in <see cref="Diagnostics"/> (SB0001), so the rest of the file is still checked.
-/// <see cref="Source"/> is null only when the file could not be read as UTF-8 (SB0005).
+/// <see cref="Source"/> is null only when the file could not be read as UTF-8 (SB0008).
 /// </summary>
 public sealed record ParsedMigration(
     MigrationFile File,

@@ -70,23 +70,23 @@ public class MigrationParserTests
     }
 
     [Fact]
-    public void Bytes_that_are_not_utf8_are_one_SB0005_at_the_first_bad_byte()
+    public void Bytes_that_are_not_utf8_are_one_SB0008_at_the_first_bad_byte()
     {
         var bytes = Encoding.UTF8.GetBytes("select 1;\ncomment on table t is '").Concat(new byte[] { 0xFC, (byte)'\'', (byte)';' }).ToArray();
 
         var migration = Parse(bytes);
 
         var error = Assert.Single(migration.Diagnostics);
-        Assert.Equal(("SB0005", 2, 24), (error.Id, error.Span.Start.Line, error.Span.Start.Column));
+        Assert.Equal(("SB0008", 2, 24), (error.Id, error.Span.Start.Line, error.Span.Start.Column));
         Assert.Empty(migration.Statements);
     }
 
     [Fact]
-    public void A_nul_byte_is_SB0005()
+    public void A_nul_byte_is_SB0008()
     {
         var migration = Parse(new byte[] { (byte)'s', 0, (byte)';' });
 
-        Assert.Equal("SB0005", Assert.Single(migration.Diagnostics).Id);
+        Assert.Equal("SB0008", Assert.Single(migration.Diagnostics).Id);
     }
 
     [Theory]
