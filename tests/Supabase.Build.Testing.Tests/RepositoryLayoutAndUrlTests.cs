@@ -1,4 +1,5 @@
 using Npgsql;
+using Supabase.Build.Migrations.Database;
 
 namespace Supabase.Build.Testing.Tests;
 

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.Versioning;
 using Npgsql;
+using Supabase.Build.Migrations.Database;
 
 namespace Supabase.Build.Testing;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Npgsql;
 
-namespace Supabase.Build.Testing;
+namespace Supabase.Build.Migrations.Database;
 
 /// <summary>
 /// Converts between the <c>postgresql://user:password@host:port/database?sslmode=...</c> form that Supabase
@@ -74,7 +74,7 @@ public static class PostgresUrl
                     builder.Options = value;
                     break;
                 default:
-                    // Other libpq parameters have no bearing on tests; ignore them rather than fail.
+                    // Other libpq parameters (target_session_attrs, ...) are not needed for a migration connection; ignore them.
                     break;
             }
         }
