@@ -4,4 +4,4 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root/build/bench/Supabase.Build.Benchmarks"
-dotnet run -c Release -- --filter '*' "$@"
+if [[ " $* " == *" --filter "* ]]; then dotnet run -c Release -- "$@"; else dotnet run -c Release -- --filter '*' "$@"; fi

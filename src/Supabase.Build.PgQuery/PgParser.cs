@@ -87,7 +87,8 @@ public sealed unsafe class PgParser
             return new PgParseResult(Array.Empty<PgStatement>(), error);
         }
 
-        using var document = JsonDocument.Parse(json, JsonOptions);
+        // Not disposed: the nodes read from the document for as long as they live; the GC reclaims it with them.
+        var document = JsonDocument.Parse(json, JsonOptions);
         var statements = new List<PgStatement>();
         if (document.RootElement.TryGetProperty("stmts", out var stmts))
         {
@@ -96,7 +97,7 @@ public sealed unsafe class PgParser
                 // The JSON leaves zeros out: no stmt_location means 0, no stmt_len means "to the end".
                 var location = raw.TryGetProperty("stmt_location", out var l) ? l.GetInt32() : 0;
                 var length = raw.TryGetProperty("stmt_len", out var n) ? n.GetInt32() : utf8.Length - location;
-                var node = raw.TryGetProperty("stmt", out var stmt) ? PgNode.FromJson(stmt.Clone(), baseOffset) : default;
+                var node = raw.TryGetProperty("stmt", out var stmt) ? PgNode.FromJson(stmt, baseOffset) : default;
                 statements.Add(new PgStatement(node, location + baseOffset, length));
             }
         }
@@ -189,9 +190,9 @@ public sealed unsafe class PgParser
             return new PgPlpgsqlResult(Array.Empty<PgNode>(), error);
         }
 
-        using var document = JsonDocument.Parse(json, JsonOptions);
+        var document = JsonDocument.Parse(json, JsonOptions); // lives as long as the nodes, as in Parse
         var functions = document.RootElement.ValueKind == JsonValueKind.Array
-            ? document.RootElement.EnumerateArray().Select(f => PgNode.FromJson(f.Clone(), 0)).ToList()
+            ? document.RootElement.EnumerateArray().Select(f => PgNode.FromJson(f, 0)).ToList()
             : new List<PgNode>();
         return new PgPlpgsqlResult(functions, null);
     }

@@ -75,18 +75,7 @@ public sealed class MigrationParser
                 fragments = fragments.Take(fragments.Count - 1).ToList(); // the statement the unterminated token is in: already reported
             }
 
-            foreach (var (location, length) in fragments)
-            {
-                var part = _parser.Parse(source.Utf8.AsSpan(location, length), location);
-                if (part.Error is not null)
-                {
-                    diagnostics.Add(SyntaxError(file, source, part.Error));
-                }
-                else
-                {
-                    statements.AddRange(part.Statements);
-                }
-            }
+            ParseAroundErrors(file, source, fragments, statements, diagnostics);
         }
 
         var migrationStatements = Locate(statements, tokens, source);
@@ -97,6 +86,80 @@ public sealed class MigrationParser
         }
 
         return new ParsedMigration(file, source, tokens, migrationStatements, diagnostics);
+    }
+
+    /// <summary>
+    /// The parser stops at the first error and returns nothing, so: parse from the first unchecked fragment to the
+    /// end; on an error, the fragments before the one it is in are valid (parse them as one batch), the one it is
+    /// in is reported, and parsing resumes after it. A few parser calls per error instead of one per statement.
+    /// </summary>
+    private void ParseAroundErrors(MigrationFile file, SourceText source, IReadOnlyList<(int Location, int Length)> fragments, List<PgStatement> statements, List<MigrationDiagnostic> diagnostics)
+    {
+        var utf8 = source.Utf8;
+        var next = 0;
+        while (next < fragments.Count)
+        {
+            var start = fragments[next].Location;
+            var end = fragments[^1].Location + fragments[^1].Length;
+            var rest = _parser.Parse(utf8.AsSpan(start, end - start), start);
+            if (rest.Error is null)
+            {
+                statements.AddRange(rest.Statements);
+                return;
+            }
+
+            if (rest.Error.CursorOffset is not { } errorOffset)
+            {
+                ParseEach(file, source, fragments.Skip(next), statements, diagnostics); // no position to split at
+                return;
+            }
+
+            var failing = FragmentAt(fragments, next, errorOffset);
+            if (failing > next)
+            {
+                var validEnd = fragments[failing - 1].Location + fragments[failing - 1].Length;
+                var valid = _parser.Parse(utf8.AsSpan(start, validEnd - start), start);
+                if (valid.Error is null)
+                {
+                    statements.AddRange(valid.Statements);
+                }
+                else
+                {
+                    ParseEach(file, source, fragments.Skip(next).Take(failing - next), statements, diagnostics); // rare: errors the split could not isolate
+                }
+            }
+
+            diagnostics.Add(SyntaxError(file, source, rest.Error));
+            next = failing + 1;
+        }
+    }
+
+    private void ParseEach(MigrationFile file, SourceText source, IEnumerable<(int Location, int Length)> fragments, List<PgStatement> statements, List<MigrationDiagnostic> diagnostics)
+    {
+        foreach (var (location, length) in fragments)
+        {
+            var part = _parser.Parse(source.Utf8.AsSpan(location, length), location);
+            if (part.Error is not null)
+            {
+                diagnostics.Add(SyntaxError(file, source, part.Error));
+            }
+            else
+            {
+                statements.AddRange(part.Statements);
+            }
+        }
+    }
+
+    /// <summary>The fragment (from <paramref name="first"/> on) that holds a byte offset.</summary>
+    private static int FragmentAt(IReadOnlyList<(int Location, int Length)> fragments, int first, int offset)
+    {
+        var index = first;
+        while (index + 1 < fragments.Count && fragments[index + 1].Location <= offset)
+        {
+            index++;
+        }
+
+        return index;
     }
 
     private static ParsedMigration Unreadable(MigrationFile file, MigrationDiagnostic diagnostic) =>

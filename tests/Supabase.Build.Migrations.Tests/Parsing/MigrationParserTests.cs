@@ -39,6 +39,15 @@ public class MigrationParserTests
     }
 
     [Fact]
+    public void Several_rejected_statements_are_each_reported_and_every_valid_one_is_kept()
+    {
+        var migration = Parse("select 1;\nselec 2;\nselect 3; select 4;\ncreate tabel x();\n\nselect 5;\ninsert into;\n");
+
+        Assert.Equal(new[] { (2, 1), (4, 8), (7, 12) }, migration.Diagnostics.Select(d => (d.Span.Start.Line, d.Span.Start.Column)));
+        Assert.Equal(new[] { 1, 3, 3, 6 }, migration.Statements.Select(s => s.Span.Start.Line));
+    }
+
+    [Fact]
     public void An_unterminated_dollar_quote_is_SB0001_where_it_starts_and_earlier_statements_survive()
     {
         var migration = Parse("create table a(id int);\n\ndo $$ begin perform 1;\n");
