@@ -15,23 +15,29 @@ internal sealed class SqlFragment
     private readonly SourceText _file;
     private readonly int _fileOffset; // where the fragment's first byte (exact) or first line (by line) is in the file
     private readonly bool _exact;
+    private readonly PgParser? _scanner;
+    private IReadOnlyList<PgToken>? _tokens;
 
-    private SqlFragment(SourceText file, byte[] utf8, IReadOnlyList<PgToken> tokens, int fileOffset, bool exact)
+    private SqlFragment(SourceText file, byte[] utf8, IReadOnlyList<PgToken>? tokens, PgParser? scanner, int fileOffset, bool exact)
     {
         _file = file;
         Utf8 = utf8;
-        Tokens = tokens;
+        _tokens = tokens;
+        _scanner = scanner;
         _fileOffset = fileOffset;
         _exact = exact;
     }
 
     public byte[] Utf8 { get; }
 
-    /// <summary>The scanner's tokens of the fragment, comments included, in fragment offsets.</summary>
-    public IReadOnlyList<PgToken> Tokens { get; }
+    /// <summary>
+    /// The scanner's tokens of the fragment, comments included, in fragment offsets. Scanned on first use: most
+    /// fragments (one statement of a body) never need them, and scanning is a good part of a lint's cost.
+    /// </summary>
+    public IReadOnlyList<PgToken> Tokens => _tokens ??= _scanner!.Scan(Utf8).Tokens;
 
     public static SqlFragment Of(ParsedMigration migration) =>
-        new(migration.Source!, migration.Source!.Utf8, migration.Tokens, 0, exact: true);
+        new(migration.Source!, migration.Source!.Utf8, migration.Tokens, null, 0, exact: true);
 
     /// <summary>The text of a byte range of the fragment.</summary>
     public string Text(int start, int end) => Encoding.UTF8.GetString(Utf8, start, end - start);
@@ -47,7 +53,6 @@ internal sealed class SqlFragment
     public SqlFragment Body(PgParser parser, int from, string decoded)
     {
         var utf8 = Encoding.UTF8.GetBytes(decoded);
-        var tokens = parser.Scan(utf8).Tokens;
         var index = FirstTokenAtOrAfter(from);
         while (index < Tokens.Count && (Tokens[index].IsComment || Tokens[index].Kind == PgTokenKind.Keyword))
         {
@@ -57,33 +62,80 @@ internal sealed class SqlFragment
         var token = index < Tokens.Count ? Tokens[index] : default;
         if (token.Kind != PgTokenKind.StringConstant)
         {
-            return new SqlFragment(_file, utf8, tokens, FileOffsetOf(from), exact: false);
+            return new SqlFragment(_file, utf8, null, parser, FileOffsetOf(from), exact: false);
         }
 
         var contentStart = token.Start + OpeningQuoteLength(token);
         var verbatim = contentStart + utf8.Length <= token.End && Utf8.AsSpan(contentStart, utf8.Length).SequenceEqual(utf8);
-        return new SqlFragment(_file, utf8, tokens, FileOffsetOf(contentStart), _exact && verbatim);
+        return new SqlFragment(_file, utf8, null, parser, FileOffsetOf(contentStart), _exact && verbatim);
     }
 
     /// <summary>SQL that a PL/pgSQL statement on line <paramref name="line"/> (1-based) of this body runs.</summary>
     public SqlFragment Line(PgParser parser, int line, string sql)
     {
         var utf8 = Encoding.UTF8.GetBytes(sql);
-        return new SqlFragment(_file, utf8, parser.Scan(utf8).Tokens, FirstNonBlank(AdvanceLines(_fileOffset, Math.Max(0, line - 1))), exact: false);
+        return new SqlFragment(_file, utf8, null, parser, FirstNonBlank(AdvanceLines(_fileOffset, Math.Max(0, line - 1))), exact: false);
     }
 
-    /// <summary>Where a parsed statement really starts: its first token (the parser's location includes leading blanks and comments).</summary>
+    /// <summary>
+    /// Where a parsed statement really starts: the parser's location includes the blanks and comments before it,
+    /// so skip those (only whitespace and comments are skipped; no SQL is read as text).
+    /// </summary>
     public int StartOf(PgStatement statement)
     {
-        for (var index = FirstTokenAtOrAfter(statement.Location); index < Tokens.Count && Tokens[index].Start < statement.Location + statement.Length; index++)
+        var bytes = Utf8.AsSpan();
+        var end = Math.Min(bytes.Length, statement.Location + statement.Length);
+        var at = statement.Location;
+        while (at < end)
         {
-            if (!Tokens[index].IsComment)
+            if (bytes[at] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'\f')
             {
-                return Tokens[index].Start;
+                at++;
+            }
+            else if (bytes[at] == (byte)'-' && at + 1 < end && bytes[at + 1] == (byte)'-')
+            {
+                var newline = bytes[at..end].IndexOf((byte)'\n');
+                at = newline < 0 ? end : at + newline + 1;
+            }
+            else if (bytes[at] == (byte)'/' && at + 1 < end && bytes[at + 1] == (byte)'*')
+            {
+                at = SkipBlockComment(bytes, at, end);
+            }
+            else
+            {
+                return at;
             }
         }
 
         return statement.Location;
+    }
+
+    /// <summary>PostgreSQL block comments nest.</summary>
+    private static int SkipBlockComment(ReadOnlySpan<byte> bytes, int at, int end)
+    {
+        var depth = 0;
+        while (at + 1 < end)
+        {
+            if (bytes[at] == (byte)'/' && bytes[at + 1] == (byte)'*')
+            {
+                depth++;
+                at += 2;
+            }
+            else if (bytes[at] == (byte)'*' && bytes[at + 1] == (byte)'/')
+            {
+                at += 2;
+                if (--depth == 0)
+                {
+                    return at;
+                }
+            }
+            else
+            {
+                at++;
+            }
+        }
+
+        return end;
     }
 
     /// <summary>
