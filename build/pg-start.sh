@@ -3,6 +3,7 @@
 #
 #   bash build/pg-start.sh [PORT]        # PORT also from $PG_PORT; otherwise a free loopback port
 #   bash build/pg-start.sh --install-only # only make sure the PostgreSQL 15 binaries are installed
+#   PG_STATE_DIR=dir bash build/pg-start.sh 54322   # a second cluster, its state in dir (stop it the same way)
 #
 # Prints   SUPABASE_DB_URL=postgresql://postgres:postgres@127.0.0.1:<port>/postgres
 # and writes it, with the data dir, to .tmp/pg/state (shell-sourceable) for build/pg-stop.sh.
@@ -16,7 +17,8 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-state_dir="$root/.tmp/pg"
+# PG_STATE_DIR: where the state of this cluster is kept (default .tmp/pg), so a script can run a cluster of its own.
+state_dir="${PG_STATE_DIR:-$root/.tmp/pg}"
 state_file="$state_dir/state"
 bootstrap="$root/build/supabase-bootstrap.sql"
 bindir="${PG_BINDIR:-/usr/lib/postgresql/15/bin}"

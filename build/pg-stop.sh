@@ -4,7 +4,8 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-state_file="$root/.tmp/pg/state"
+state_dir="${PG_STATE_DIR:-$root/.tmp/pg}"
+state_file="$state_dir/state"
 
 log() { echo "pg-stop: $*" >&2; }
 
@@ -40,4 +41,4 @@ if [[ -n "$PG_TMPDIR" && "$PG_TMPDIR" == /tmp/supabase-build-pgsh.* ]]; then
   rm -rf -- "$PG_TMPDIR"
 fi
 rm -f -- "$state_file"
-rmdir -- "$root/.tmp/pg" 2>/dev/null || true
+rmdir -- "$state_dir" 2>/dev/null || true

@@ -15,7 +15,8 @@
 # are complete runs of each tool over one and the same list. Each command is a small bash wrapper that execs the tool with the file
 # list as arguments (the list is too long for one command string), the same wrapper shape for both.
 #
-# Knobs: BENCH_RUNS (default 10), BENCH_WARMUP (default 2). Prints hyperfine's tables, then the medians and the
+# Knobs: BENCH_RUNS (default 10), BENCH_WARMUP (default 2), BENCH_CLI (aot: the native executable from
+# build/publish-cli.sh, the default; dll: dotnet supabase-build.dll; both: the two, ratio against the native one). Prints hyperfine's tables, then the medians and the
 # ratio squawk/ours (above 1: supabase-build is faster). Installs hyperfine (apt) and squawk-cli (npm, into
 # build/bench/node_modules) when missing. Timings are ratios to read, never assertions.
 set -euo pipefail
@@ -49,20 +50,38 @@ if [[ ! -x "$squawk" ]]; then
   npm install --prefix "$bench" --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
-log "building supabase-build (Release)"
-dotnet build "$root/src/Supabase.Build.Cli/Supabase.Build.Cli.csproj" -c Release -nologo -v quiet -nodeReuse:false >/dev/null
-cli="$root/src/Supabase.Build.Cli/bin/Release/net8.0/supabase-build.dll"
-[[ -f "$cli" ]] || { log "expected $cli after the build"; exit 1; }
+# The native (AOT) executable by default, as build/publish-cli.sh makes it; BENCH_CLI=dll times the
+# framework-dependent dotnet tool build instead (dotnet supabase-build.dll), BENCH_CLI=both times the two.
+mode="${BENCH_CLI:-aot}"
+if [[ "$mode" != "dll" ]]; then
+  log "publishing supabase-build (Native AOT)"
+  native="$(bash "$root/build/publish-cli.sh")"
+fi
+if [[ "$mode" != "aot" ]]; then
+  log "building supabase-build (Release, framework-dependent)"
+  dotnet build "$root/src/Supabase.Build.Cli/Supabase.Build.Cli.csproj" -c Release -nologo -v quiet -nodeReuse:false >/dev/null
+  cli="$root/src/Supabase.Build.Cli/bin/Release/net8.0/supabase-build.dll"
+  [[ -f "$cli" ]] || { log "expected $cli after the build"; exit 1; }
+fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 # One wrapper per tool: reads the file list (one path a line, spaces allowed) and execs the tool on it.
+if [[ "$mode" == "dll" ]]; then ours_cmd="dotnet \"$cli\""; else ours_cmd="\"$native\""; fi
 cat >"$work/ours.sh" <<EOF
+#!/usr/bin/env bash
+mapfile -t files < "\$1"
+exec $ours_cmd lint --format json "\${files[@]}"
+EOF
+if [[ "$mode" == "both" ]]; then
+  cat >"$work/ours-dll.sh" <<EOF
 #!/usr/bin/env bash
 mapfile -t files < "\$1"
 exec dotnet "$cli" lint --format json "\${files[@]}"
 EOF
+  chmod +x "$work/ours-dll.sh"
+fi
 cat >"$work/squawk.sh" <<EOF
 #!/usr/bin/env bash
 mapfile -t files < "\$1"
@@ -70,7 +89,8 @@ exec "$squawk" --reporter json "\${files[@]}"
 EOF
 chmod +x "$work/ours.sh" "$work/squawk.sh"
 
-echo "supabase-build $(dotnet "$cli" --version), $("$squawk" --version), $(hyperfine --version), .NET $(dotnet --list-runtimes | awk '/NETCore.App/ { v = $2 } END { print v }'), $(nproc) cores"
+if [[ "$mode" == "dll" ]]; then ours_version="$(dotnet "$cli" --version)"; else ours_version="$("$native" --version)"; fi
+echo "supabase-build $ours_version ($mode), $("$squawk" --version), $(hyperfine --version), .NET $(dotnet --list-runtimes | awk '/NETCore.App/ { v = $2 } END { print v }'), $(nproc) cores"
 echo "corpus: $corpus"
 echo
 
@@ -136,10 +156,12 @@ for workload in "${workloads[@]}"; do
   echo "   supabase-build: $ours_summary"
   echo "   squawk: $squawk_findings findings"
   # -N: no intermediate shell; the wrappers are exec'd directly.
+  extra=()
+  if [[ "$mode" == "both" ]]; then extra=(--command-name "supabase-build dll ($workload)" "$work/ours-dll.sh $list"); fi
   hyperfine -N -i --style basic --warmup "$warmup" --runs "$runs" \
     --export-json "$work/$workload.json" \
     --command-name "supabase-build ($workload)" "$work/ours.sh $list" \
-    --command-name "squawk ($workload)" "$work/squawk.sh $list"
+    --command-name "squawk ($workload)" "$work/squawk.sh $list" "${extra[@]}"
   echo
 
   summary+=("$(node -e '

@@ -20,6 +20,10 @@ public static class CliApplication
         var root = new RootCommand("Lints Supabase SQL migrations with the real PostgreSQL parser (libpg_query).")
         {
             new LintCommand(workingDirectory),
+            new PushCommand(workingDirectory),
+            new StatusCommand(workingDirectory),
+            new NewCommand(workingDirectory),
+            new GenCommand(workingDirectory),
         };
 
         var parseResult = root.Parse(args);

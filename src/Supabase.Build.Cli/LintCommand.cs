@@ -22,9 +22,9 @@ internal sealed class LintCommand : Command
 
     private readonly Option<string> _format = new("--format", "-f")
     {
-        Description = "Report format: text (path(line,col): error ID: message), json, sarif (SARIF 2.1.0) or github (Actions annotations).",
+        Description = "Report format: text (path(line,col): error ID: message), json, sarif (SARIF 2.1.0), github (Actions annotations) or gitlab (code quality JSON).",
         DefaultValueFactory = _ => ReportFormat.Text,
-        HelpName = "text|json|sarif|github",
+        HelpName = "text|json|sarif|github|gitlab",
     };
 
     private readonly Option<string?> _output = new("--output", "-o")
@@ -46,6 +46,40 @@ internal sealed class LintCommand : Command
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private readonly Option<bool> _fix = new("--fix")
+    {
+        Description = "Apply the mechanical fixes (CONCURRENTLY, IF [NOT] EXISTS, NOT VALID + VALIDATE, lock_timeout, ...) to migrations not yet applied anywhere (not in the baseline), then report what is left.",
+    };
+
+    private readonly Option<string?> _baseline = new("--baseline")
+    {
+        Description = "Baseline of accepted findings to leave out. Default: lint-baseline.json beside the migrations folder (supabase/lint-baseline.json), when it exists.",
+        HelpName = "file",
+    };
+
+    private readonly Option<bool> _noBaseline = new("--no-baseline")
+    {
+        Description = "Report every finding, ignoring any baseline.",
+    };
+
+    private readonly Option<bool> _writeBaseline = new("--write-baseline")
+    {
+        Description = "Write every current finding (and every migration file) to the baseline (--baseline, or supabase/lint-baseline.json) and exit 0.",
+    };
+
+    private readonly Option<string?> _since = new("--since")
+    {
+        Description = "A migration version: the SB1xxx rules skip files with an older version (syntax errors are still reported).",
+        HelpName = "version",
+    };
+
+    private readonly Option<string[]> _include = new("--include")
+    {
+        Description = "Opt-in rules to run as well, e.g. SB1039 (require-table-schema).",
+        HelpName = "ids",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public LintCommand(string workingDirectory)
         : base("lint", "Lint SQL migrations for unsafe operations and SQL that PostgreSQL rejects. Exit code: 0 clean or only warnings, 1 errors found, 2 usage error.")
     {
@@ -56,6 +90,12 @@ internal sealed class LintCommand : Command
         Options.Add(_output);
         Options.Add(_parserLibrary);
         Options.Add(_noWarn);
+        Options.Add(_include);
+        Options.Add(_since);
+        Options.Add(_baseline);
+        Options.Add(_noBaseline);
+        Options.Add(_writeBaseline);
+        Options.Add(_fix);
         SetAction(Execute);
     }
 
@@ -79,39 +119,142 @@ internal sealed class LintCommand : Command
         var sets = LintInputs.Resolve(parseResult.GetValue(_paths) ?? Array.Empty<string>(), _workingDirectory);
         var options = new LintOptions
         {
-            DisabledRules = (parseResult.GetValue(_noWarn) ?? Array.Empty<string>())
-                .SelectMany(v => v.Split(IdSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .ToList(),
+            DisabledRules = Ids(parseResult.GetValue(_noWarn)),
+            IncludedRules = Ids(parseResult.GetValue(_include)),
+            Since = parseResult.GetValue(_since),
         };
 
-        var diagnostics = new List<MigrationDiagnostic>();
-        int files = 0, statements = 0;
-        IEnumerable<RuleDescriptor> catalogue;
-        var linter = MigrationLinter.TryCreate(parseResult.GetValue(_parserLibrary), out var parserNotFound);
+        var linter = MigrationLinter.TryCreate(parseResult.GetValue(_parserLibrary) ?? BundledParser(), out var parserNotFound);
         if (linter is null)
         {
             // Without the parser nothing can be linted: say so, with what discovery found about the files.
-            diagnostics.Add(parserNotFound!);
-            diagnostics.AddRange(sets.SelectMany(s => s.Diagnostics).Where(d => !options.DisabledRules.Any(d.Rule.IsNamedBy)));
-            catalogue = ToolDiagnostics.All;
+            var found = new List<MigrationDiagnostic> { parserNotFound! };
+            found.AddRange(sets.SelectMany(s => s.Diagnostics).Where(d => !options.DisabledRules.Any(d.Rule.IsNamedBy)));
+            WriteReport(parseResult, found, ToolDiagnostics.All, output);
+            output.Flush();
+            error.WriteLine(Summary(0, 0, found, 0));
+            return ExitCodes.ErrorsFound;
         }
-        else
+
+        if (parseResult.GetValue(_writeBaseline))
         {
-            foreach (var result in sets.Select(set => linter.Lint(set, options)))
+            return WriteBaselines(parseResult, linter, sets, options, error);
+        }
+
+        var baselines = sets.Select(set => LoadBaseline(parseResult, set)).ToList();
+        var run = Run(linter, sets, baselines, options);
+        if (parseResult.GetValue(_fix))
+        {
+            var outcome = FixApplier.Apply(run.Diagnostics, path => !baselines.Any(b => b?.CoversFile(path) == true));
+            error.WriteLine($"{CliApplication.CommandName}: applied {Count(outcome.Applied, "fix", "fixes")} in {Count(outcome.ChangedFiles.Count, "file")}"
+                            + (outcome.Skipped > 0 ? $", skipped {outcome.Skipped} (in baselined files or overlapping another fix)" : string.Empty));
+            if (outcome.ChangedFiles.Count > 0)
             {
-                diagnostics.AddRange(result.Diagnostics);
-                files += result.FileCount;
-                statements += result.StatementCount;
+                // New migrations a fix created belong to the run too: discover again, then lint what is left.
+                sets = LintInputs.Resolve(parseResult.GetValue(_paths) ?? Array.Empty<string>(), _workingDirectory);
+                run = Run(linter, sets, baselines, options);
+            }
+        }
+
+        WriteReport(parseResult, run.Diagnostics, linter.Descriptors, output);
+        output.Flush(); // the report first, then the summary, when both go to one terminal
+        error.WriteLine(Summary(run.Files, run.Statements, run.Diagnostics, run.Baselined));
+        return run.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? ExitCodes.ErrorsFound : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The parser shipped beside the executable (runtimes/&lt;rid&gt;/native), when no library is configured: the native
+    /// (AOT) build has no assembly path for the engine to look beside, so the tool names the bundled copy itself.
+    /// </summary>
+    private static string? BundledParser()
+    {
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PgQuery.PgQueryLibraryLocator.EnvironmentVariable)))
+        {
+            return null;
+        }
+
+        var rid = (OperatingSystem.IsLinux() ? "linux-" : OperatingSystem.IsMacOS() ? "osx-" : "win-")
+                  + System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+        var file = OperatingSystem.IsWindows() ? "pg_query.dll" : OperatingSystem.IsMacOS() ? "libpg_query.dylib" : "libpg_query.so";
+        var path = Path.Combine(AppContext.BaseDirectory, "runtimes", rid, "native", file);
+        return File.Exists(path) ? path : null;
+    }
+
+    private static (List<MigrationDiagnostic> Diagnostics, int Files, int Statements, int Baselined) Run(
+        MigrationLinter linter, IReadOnlyList<MigrationSet> sets, List<LintBaseline?> baselines, LintOptions options)
+    {
+        var diagnostics = new List<MigrationDiagnostic>();
+        int files = 0, statements = 0, baselined = 0;
+        for (var i = 0; i < sets.Count; i++)
+        {
+            var result = linter.Lint(sets[i], options with { Baseline = i < baselines.Count ? baselines[i] : null });
+            diagnostics.AddRange(result.Diagnostics);
+            files += result.FileCount;
+            statements += result.StatementCount;
+            baselined += result.BaselinedCount;
+        }
+
+        return (diagnostics, files, statements, baselined);
+    }
+
+    private int WriteBaselines(ParseResult parseResult, MigrationLinter linter, IReadOnlyList<MigrationSet> sets, LintOptions options, TextWriter error)
+    {
+        foreach (var set in sets)
+        {
+            var path = BaselinePath(parseResult, set)
+                ?? throw new UsageException("--write-baseline needs a migrations folder or --baseline FILE");
+            var result = linter.Lint(set, options);
+            var baseline = LintBaseline.From(result.Diagnostics, set.Files.Select(f => f.Path));
+            try
+            {
+                baseline.Save(path, CliApplication.Version);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot write the baseline '{path}': {e.Message}", e);
             }
 
-            catalogue = linter.Descriptors;
+            error.WriteLine($"{CliApplication.CommandName}: wrote {Count(baseline.Findings.Count, "finding")} of {Count(set.Files.Count, "file")} to {path}");
         }
 
-        WriteReport(parseResult, diagnostics, catalogue, output);
-        output.Flush(); // the report first, then the summary, when both go to one terminal
-        error.WriteLine(Summary(files, statements, diagnostics));
-        return diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? ExitCodes.ErrorsFound : ExitCodes.Success;
+        return ExitCodes.Success;
     }
+
+    private LintBaseline? LoadBaseline(ParseResult parseResult, MigrationSet set)
+    {
+        if (parseResult.GetValue(_noBaseline) || BaselinePath(parseResult, set) is not { } path)
+        {
+            return null;
+        }
+
+        var explicitPath = parseResult.GetValue(_baseline) is not null;
+        if (!File.Exists(path))
+        {
+            return explicitPath ? throw new UsageException($"the baseline '{parseResult.GetValue(_baseline)}' does not exist") : null;
+        }
+
+        try
+        {
+            return LintBaseline.Load(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new UsageException($"cannot read the baseline '{path}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>--baseline, else lint-baseline.json beside the set's migrations folder (none for loose files).</summary>
+    private string? BaselinePath(ParseResult parseResult, MigrationSet set) =>
+        parseResult.GetValue(_baseline) is { } explicitPath
+            ? Path.GetFullPath(explicitPath, _workingDirectory)
+            : set.Directory is { } directory && Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)) == "migrations"
+                ? LintBaseline.DefaultPathFor(directory)
+                : null;
+
+    private static List<string> Ids(string[]? values) =>
+        (values ?? Array.Empty<string>())
+            .SelectMany(v => v.Split(IdSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToList();
 
     private void WriteReport(ParseResult parseResult, IReadOnlyList<MigrationDiagnostic> diagnostics, IEnumerable<RuleDescriptor> catalogue, TextWriter standardOutput)
     {
@@ -146,8 +289,10 @@ internal sealed class LintCommand : Command
             case ReportFormat.GitHub:
                 var root = SourceRoot();
                 return Lines(diagnostics.Select(d => GitHubFormatter.Format(d, root)));
+            case ReportFormat.GitLab:
+                return RenderStream(stream => GitLabCodeQualityWriter.Write(stream, diagnostics, GitLabRoot()));
             default:
-                return Lines(diagnostics.Select(TextFormatter.Format));
+                return Lines(diagnostics.SelectMany(d => TextFormatter.FixLines(d).Prepend(TextFormatter.Format(d))));
         }
     }
 
@@ -156,6 +301,13 @@ internal sealed class LintCommand : Command
     {
         var workspace = Environment.GetEnvironmentVariable("GITHUB_WORKSPACE");
         return string.IsNullOrEmpty(workspace) ? _workingDirectory : workspace;
+    }
+
+    /// <summary>GitLab wants paths relative to the project: $CI_PROJECT_DIR in GitLab CI, else the current directory.</summary>
+    private string GitLabRoot()
+    {
+        var project = Environment.GetEnvironmentVariable("CI_PROJECT_DIR");
+        return string.IsNullOrEmpty(project) ? _workingDirectory : project;
     }
 
     private static string RenderStream(Action<Stream> write)
@@ -176,14 +328,15 @@ internal sealed class LintCommand : Command
         return builder.ToString();
     }
 
-    private static string Summary(int files, int statements, IReadOnlyList<MigrationDiagnostic> diagnostics)
+    private static string Summary(int files, int statements, IReadOnlyList<MigrationDiagnostic> diagnostics, int baselined)
     {
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
         var info = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info);
         var summary = $"{Count(files, "file")}, {Count(statements, "statement")}: {Count(errors, "error")}, {Count(warnings, "warning")}";
-        return info > 0 ? $"{summary}, {info} info" : summary;
+        summary = info > 0 ? $"{summary}, {info} info" : summary;
+        return baselined > 0 ? $"{summary} ({baselined} more in the baseline)" : summary;
     }
 
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+    private static string Count(int n, string noun, string? plural = null) => n == 1 ? $"1 {noun}" : $"{n} {plural ?? noun + "s"}";
 }

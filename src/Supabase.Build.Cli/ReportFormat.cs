@@ -15,5 +15,8 @@ internal static class ReportFormat
     /// <summary>GitHub Actions workflow commands (<c>::error file=...</c>), which become annotations.</summary>
     public const string GitHub = "github";
 
-    public static readonly string[] All = { Text, Json, Sarif, GitHub };
+    /// <summary>GitLab code quality JSON (artifacts:reports:codequality), shown in merge requests.</summary>
+    public const string GitLab = "gitlab";
+
+    public static readonly string[] All = { Text, Json, Sarif, GitHub, GitLab };
 }

@@ -37,6 +37,6 @@ internal sealed class SeverityPolicy
         return promote ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic;
     }
 
-    private static string[] Split(string? list) =>
+    internal static string[] Split(string? list) =>
         (list ?? string.Empty).Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -37,6 +37,15 @@ public sealed class SupabaseLintMigrations : Microsoft.Build.Utilities.Task
     /// <summary>Where to write SARIF 2.1.0 (SupabaseLintErrorLog); empty: none.</summary>
     public string? ErrorLog { get; set; }
 
+    /// <summary>Accepted findings not to report (supabase/lint-baseline.json); used when the file exists.</summary>
+    public string? BaselineFile { get; set; }
+
+    /// <summary>SupabaseLintSince: the SB1xxx rules skip migrations with an older version.</summary>
+    public string? Since { get; set; }
+
+    /// <summary>SupabaseLintInclude: opt-in rules to run as well.</summary>
+    public string? Include { get; set; }
+
     /// <summary>Where to write the diagnostics as JSON, for <see cref="SupabaseReportLintResults"/>.</summary>
     [Required]
     public string ResultsFile { get; set; } = string.Empty;
@@ -59,7 +68,28 @@ public sealed class SupabaseLintMigrations : Microsoft.Build.Utilities.Task
             ? MigrationDiscovery.FromFiles(MigrationFiles.Select(f => f.GetMetadata("FullPath")), directory)
             : MigrationDiscovery.Discover(directory);
         var policy = new SeverityPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
-        var result = linter.Lint(set, new LintOptions { DisabledRules = policy.DisabledRules });
+        LintBaseline? baseline = null;
+        if (!string.IsNullOrWhiteSpace(BaselineFile) && File.Exists(BaselineFile))
+        {
+            try
+            {
+                baseline = LintBaseline.Load(BaselineFile);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                DeleteIfPresent(ResultsFile);
+                Log.LogError(null, null, null, BaselineFile, 0, 0, 0, 0, $"Supabase.Build: the lint baseline could not be read ({e.Message}); fix it or regenerate it with dotnet msbuild -t:SupabaseLintBaseline");
+                return false;
+            }
+        }
+
+        var result = linter.Lint(set, new LintOptions
+        {
+            DisabledRules = policy.DisabledRules,
+            IncludedRules = SeverityPolicy.Split(Include),
+            Since = string.IsNullOrWhiteSpace(Since) ? null : Since.Trim(),
+            Baseline = baseline,
+        });
         var diagnostics = result.Diagnostics.Select(policy.Apply).ToList();
 
         try
@@ -80,11 +110,12 @@ public sealed class SupabaseLintMigrations : Microsoft.Build.Utilities.Task
         Log.LogMessage(
             MessageImportance.Normal,
             $"Supabase.Build: linted {result.FileCount} migration file(s), {result.StatementCount} statement(s) in '{directory}': " +
-            $"{diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} error(s), {diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning)} warning(s)");
+            $"{diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} error(s), {diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning)} warning(s)"
+            + (result.BaselinedCount > 0 ? $", {result.BaselinedCount} more in the baseline" : string.Empty));
         return true;
     }
 
-    private static string ToolVersion =>
+    internal static string ToolVersion =>
         typeof(SupabaseLintMigrations).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     internal static void DeleteIfPresent(string path)

@@ -11,8 +11,11 @@ public sealed class DatabaseTarget
 {
     public const string EnvironmentVariable = "SUPABASE_DB_URL";
 
-    /// <summary>The Supabase CLI's local database (`supabase start`), also what build/pg-start.sh --supabase-port serves.</summary>
+    /// <summary>The Supabase CLI's local database (`supabase start`), also what `build/pg-start.sh 54322` serves.</summary>
     public const string LocalDefault = "postgresql://postgres:postgres@127.0.0.1:54322/postgres";
+
+    /// <summary>The <see cref="Source"/> of a target that fell back to <see cref="LocalDefault"/>.</summary>
+    public const string LocalDefaultSource = "the local default";
 
     private DatabaseTarget(NpgsqlConnectionStringBuilder settings, string source)
     {
@@ -45,7 +48,7 @@ public sealed class DatabaseTarget
         var fromEnvironment = environment(EnvironmentVariable);
         return !string.IsNullOrWhiteSpace(fromEnvironment)
             ? new DatabaseTarget(Parse(fromEnvironment!, EnvironmentVariable), EnvironmentVariable)
-            : new DatabaseTarget(PostgresUrl.Parse(LocalDefault), "the local default");
+            : new DatabaseTarget(PostgresUrl.Parse(LocalDefault), LocalDefaultSource);
     }
 
     private static NpgsqlConnectionStringBuilder Parse(string value, string source)

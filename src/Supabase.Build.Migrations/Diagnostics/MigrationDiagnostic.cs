@@ -11,6 +11,15 @@ public sealed record MigrationDiagnostic(RuleDescriptor Rule, DiagnosticSeverity
 
     public string HelpLink => Rule.HelpLink;
 
+    /// <summary>The replacement text that applies the remedy, where it is mechanical; null otherwise.</summary>
+    public DiagnosticFix? Fix { get; init; }
+
+    /// <summary>
+    /// A stable identity of the finding for baselines and code-quality reports: rule, file name and the statement's
+    /// text (not its line), so it survives edits elsewhere in the file. Set by the linter; null for hand-made ones.
+    /// </summary>
+    public string? Fingerprint { get; init; }
+
     /// <summary>A diagnostic about a whole file (or a file that could not be read), placed at its start.</summary>
     public static MigrationDiagnostic ForFile(RuleDescriptor rule, string filePath, string message, DiagnosticSeverity? severity = null) =>
         new(rule, severity ?? rule.DefaultSeverity, filePath, new SourceSpan(new SourcePosition(1, 1), new SourcePosition(1, 1)), message);

@@ -11,9 +11,16 @@ public sealed record RuleDescriptor(string Id, string Name, DiagnosticSeverity D
 
     public string HelpLink => HelpLinkBase + Id + ".md";
 
+    /// <summary>More squawk rule names this rule answers to (squawk splits some checks differently).</summary>
+    public IReadOnlyList<string> OtherSquawkNames { get; init; } = Array.Empty<string>();
+
+    /// <summary>False for an opt-in rule: it runs only when named in LintOptions.IncludedRules (squawk's --include).</summary>
+    public bool IsEnabledByDefault { get; init; } = true;
+
     /// <summary>True when <paramref name="idOrName"/> names this rule by id, name or squawk twin (case-insensitive).</summary>
     public bool IsNamedBy(string idOrName) =>
         string.Equals(idOrName, Id, StringComparison.OrdinalIgnoreCase)
         || string.Equals(idOrName, Name, StringComparison.OrdinalIgnoreCase)
-        || (SquawkName is not null && string.Equals(idOrName, SquawkName, StringComparison.OrdinalIgnoreCase));
+        || (SquawkName is not null && string.Equals(idOrName, SquawkName, StringComparison.OrdinalIgnoreCase))
+        || OtherSquawkNames.Any(other => string.Equals(idOrName, other, StringComparison.OrdinalIgnoreCase));
 }

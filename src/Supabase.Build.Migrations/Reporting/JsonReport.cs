@@ -7,7 +7,9 @@ namespace Supabase.Build.Migrations.Reporting;
 /// <summary>
 /// Diagnostics as a plain JSON array, one object per finding:
 /// <c>{file, line, column, endLine, endColumn, id, name, severity, message, helpLink}</c> with severity
-/// <c>error</c>, <c>warning</c> or <c>info</c>. Scripts read it, and the MSBuild task caches a run in it:
+/// <c>error</c>, <c>warning</c> or <c>info</c>, then, when the finding has them, <c>fingerprint</c> (stable across
+/// edits elsewhere in the file) and <c>fix</c>: <c>{description, edits: [{line, column, endLine, endColumn, newText,
+/// file?}]}</c> (an edit with a <c>file</c> is appended to that file, which is created when missing). Scripts read it, and the MSBuild task caches a run in it:
 /// <see cref="Read"/> gives back exactly the diagnostics <see cref="Write"/> was given.
 /// </summary>
 public static class JsonReport
@@ -34,11 +36,46 @@ public static class JsonReport
                 writer.WriteString("severity", ReportConventions.SeverityName(d.Severity));
                 writer.WriteString("message", d.Message);
                 writer.WriteString("helpLink", d.HelpLink);
+                if (d.Fingerprint is not null)
+                {
+                    writer.WriteString("fingerprint", d.Fingerprint);
+                }
+
+                if (d.Fix is not null)
+                {
+                    WriteFix(writer, d.Fix);
+                }
+
                 writer.WriteEndObject();
             }
 
             writer.WriteEndArray();
         });
+    }
+
+    private static void WriteFix(Utf8JsonWriter writer, DiagnosticFix fix)
+    {
+        writer.WriteStartObject("fix");
+        writer.WriteString("description", fix.Description);
+        writer.WriteStartArray("edits");
+        foreach (var edit in fix.Edits)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("line", edit.Span.Start.Line);
+            writer.WriteNumber("column", edit.Span.Start.Column);
+            writer.WriteNumber("endLine", edit.Span.End.Line);
+            writer.WriteNumber("endColumn", edit.Span.End.Column);
+            writer.WriteString("newText", edit.NewText);
+            if (edit.FilePath is not null)
+            {
+                writer.WriteString("file", edit.FilePath);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
     /// <summary>
@@ -108,7 +145,29 @@ public static class JsonReport
         var span = new SourceSpan(
             new SourcePosition(Int(item, "line"), Int(item, "column")),
             new SourcePosition(Int(item, "endLine"), Int(item, "endColumn")));
-        return new MigrationDiagnostic(rule, severity, String(item, "file"), span, String(item, "message"));
+        return new MigrationDiagnostic(rule, severity, String(item, "file"), span, String(item, "message"))
+        {
+            Fingerprint = item.TryGetProperty("fingerprint", out var fingerprint) && fingerprint.ValueKind == JsonValueKind.String ? fingerprint.GetString() : null,
+            Fix = item.TryGetProperty("fix", out var fix) && fix.ValueKind == JsonValueKind.Object ? ReadFix(fix) : null,
+        };
+    }
+
+    private static DiagnosticFix ReadFix(JsonElement fix)
+    {
+        if (!fix.TryGetProperty("edits", out var edits) || edits.ValueKind != JsonValueKind.Array)
+        {
+            throw new InvalidDataException("not a diagnostics report: a fix has no 'edits' array");
+        }
+
+        var list = new List<TextEdit>();
+        foreach (var edit in edits.EnumerateArray())
+        {
+            var span = new SourceSpan(new SourcePosition(Int(edit, "line"), Int(edit, "column")), new SourcePosition(Int(edit, "endLine"), Int(edit, "endColumn")));
+            var file = edit.TryGetProperty("file", out var path) && path.ValueKind == JsonValueKind.String ? path.GetString() : null;
+            list.Add(new TextEdit(span, String(edit, "newText"), file));
+        }
+
+        return new DiagnosticFix(String(fix, "description"), list);
     }
 
     private static string String(JsonElement item, string property) =>

@@ -18,6 +18,9 @@ public static class SarifWriter
     /// <summary>The uriBaseId of artifact locations written relative to the base directory.</summary>
     public const string SourceRootId = "SRCROOT";
 
+    /// <summary>The key of the findings' stable fingerprint in each result's partialFingerprints.</summary>
+    public const string FingerprintKey = "supabaseBuildFingerprint/v1";
+
     /// <param name="output">Receives UTF-8 JSON; left open.</param>
     /// <param name="diagnostics">The results, in the order they are written.</param>
     /// <param name="rules">The rule catalogue (e.g. <c>MigrationLinter.Descriptors</c>).</param>
@@ -161,6 +164,75 @@ public static class SarifWriter
             writer.WriteEndObject();
             writer.WriteEndObject();
             writer.WriteEndArray();
+        }
+
+        if (diagnostic.Fingerprint is not null)
+        {
+            // GitHub code scanning matches results across runs by these, instead of by line.
+            writer.WriteStartObject("partialFingerprints");
+            writer.WriteString(FingerprintKey, diagnostic.Fingerprint);
+            writer.WriteEndObject();
+        }
+
+        if (diagnostic.Fix is not null && Path.IsPathRooted(diagnostic.FilePath))
+        {
+            WriteFix(writer, diagnostic, baseDirectory);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>SARIF's fixes: one fix, with one artifactChange per file it edits (in the order the edits name them).</summary>
+    private static void WriteFix(Utf8JsonWriter writer, MigrationDiagnostic diagnostic, string? baseDirectory)
+    {
+        var fix = diagnostic.Fix!;
+        writer.WriteStartArray("fixes");
+        writer.WriteStartObject();
+        writer.WriteStartObject("description");
+        writer.WriteString("text", fix.Description);
+        writer.WriteEndObject();
+        writer.WriteStartArray("artifactChanges");
+        foreach (var file in fix.Edits.GroupBy(e => e.FilePath ?? diagnostic.FilePath))
+        {
+            writer.WriteStartObject();
+            WriteArtifactLocation(writer, file.Key, baseDirectory);
+            writer.WriteStartArray("replacements");
+            foreach (var edit in file)
+            {
+                writer.WriteStartObject();
+                writer.WriteStartObject("deletedRegion");
+                writer.WriteNumber("startLine", edit.Span.Start.Line);
+                writer.WriteNumber("startColumn", edit.Span.Start.Column);
+                writer.WriteNumber("endLine", edit.Span.End.Line);
+                writer.WriteNumber("endColumn", edit.Span.End.Column);
+                writer.WriteEndObject();
+                writer.WriteStartObject("insertedContent");
+                writer.WriteString("text", edit.NewText);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+    }
+
+    private static void WriteArtifactLocation(Utf8JsonWriter writer, string path, string? baseDirectory)
+    {
+        writer.WriteStartObject("artifactLocation");
+        var relative = baseDirectory is null ? null : ReportConventions.RelativePath(path, baseDirectory);
+        if (relative is not null)
+        {
+            writer.WriteString("uri", EscapeRelative(relative));
+            writer.WriteString("uriBaseId", SourceRootId);
+        }
+        else
+        {
+            writer.WriteString("uri", new Uri(Path.GetFullPath(path)).AbsoluteUri);
         }
 
         writer.WriteEndObject();

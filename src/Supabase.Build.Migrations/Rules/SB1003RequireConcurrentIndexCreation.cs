@@ -26,7 +26,9 @@ public sealed class SB1003RequireConcurrentIndexCreation : IMigrationRule
             return;
         }
 
+        var fix = context.Scope.InTransactionBlock ? null : Sql.InsertAfter(context, "add CONCURRENTLY", " CONCURRENTLY", "index");
         context.Report(
-            $"CREATE INDEX on '{table.GetString("relname")}' blocks writes to the table while the index builds; use CREATE INDEX CONCURRENTLY (outside a transaction)");
+            $"CREATE INDEX on '{table.GetString("relname")}' blocks writes to the table while the index builds; use CREATE INDEX CONCURRENTLY (outside a transaction)",
+            fix);
     }
 }

@@ -20,9 +20,63 @@ public sealed class SB1004PreferRobustStatements : IMigrationRule
 
     public void Check(StatementContext context)
     {
-        foreach (var message in Findings(context.Statement.Node, context.Scope))
+        // Inside the file's own BEGIN ... COMMIT a failure rolls everything back, so a re-run starts clean (squawk's issue 385).
+        if (context.Scope.InTransactionBlock)
         {
-            context.Report(message);
+            return;
+        }
+
+        var messages = Findings(context.Statement.Node, context.Scope).ToList();
+        var fix = messages.Count == 1 ? FixFor(context) : null;
+        foreach (var message in messages)
+        {
+            context.Report(message, fix);
+        }
+    }
+
+    /// <summary>The IF [NOT] EXISTS insertion for a statement with one finding, where the words to put it after are plain.</summary>
+    private static DiagnosticFix? FixFor(StatementContext context)
+    {
+        var node = context.Statement.Node;
+        const string NotExists = " IF NOT EXISTS";
+        const string Exists = " IF EXISTS";
+        switch (node.Kind)
+        {
+            case "CreateStmt":
+                return Sql.InsertAfter(context, "add IF NOT EXISTS", NotExists, "table");
+            case "CreateForeignTableStmt":
+                return Sql.InsertAfter(context, "add IF NOT EXISTS", NotExists, "foreign", "table");
+            case "CreateTableAsStmt":
+                return node.GetString("objtype") == "OBJECT_MATVIEW"
+                    ? Sql.InsertAfter(context, "add IF NOT EXISTS", NotExists, "materialized", "view")
+                    : Sql.InsertAfter(context, "add IF NOT EXISTS", NotExists, "table");
+            case "IndexStmt":
+                return node.GetBool("concurrent")
+                    ? Sql.InsertAfter(context, "add IF NOT EXISTS", NotExists, "index", "concurrently")
+                    : Sql.InsertAfter(context, "add IF NOT EXISTS", NotExists, "index");
+            case "CreateSchemaStmt":
+                return Sql.InsertAfter(context, "add IF NOT EXISTS", NotExists, "schema");
+            case "CreateSeqStmt":
+                return Sql.InsertAfter(context, "add IF NOT EXISTS", NotExists, "sequence");
+            case "CreateExtensionStmt":
+                return Sql.InsertAfter(context, "add IF NOT EXISTS", NotExists, "extension");
+            case "AlterEnumStmt":
+                return Sql.InsertAfter(context, "add IF NOT EXISTS", NotExists, "add", "value");
+            case "DropStmt":
+                var words = ("drop " + ObjectKeyword(node.GetString("removeType") ?? string.Empty).ToLowerInvariant() + (node.GetBool("concurrent") ? " concurrently" : ""))
+                    .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                return Sql.InsertAfter(context, "add IF EXISTS", Exists, words);
+            case "AlterTableStmt" when node.List("cmds").Count() == 1:
+                var command = node.List("cmds").First();
+                return command.GetString("subtype") switch
+                {
+                    "AT_AddColumn" when command.Child("def").Location is { } at => new DiagnosticFix("add IF NOT EXISTS", Sql.Insert(context, at, "IF NOT EXISTS ")),
+                    "AT_DropColumn" => Sql.InsertAfter(context, "add IF EXISTS", Exists, "drop", "column") ?? Sql.InsertAfter(context, "add IF EXISTS", Exists, "drop"),
+                    "AT_DropConstraint" => Sql.InsertAfter(context, "add IF EXISTS", Exists, "drop", "constraint"),
+                    _ => null,
+                };
+            default:
+                return null;
         }
     }
 

@@ -1,6 +1,8 @@
 using Supabase.Build.Migrations.Diagnostics;
+using Supabase.Build.Migrations.Linting;
 using Supabase.Build.Migrations.Parsing;
 using Supabase.Build.Migrations.Rules.Embedded;
+using Supabase.Build.Migrations.Schema;
 using Supabase.Build.PgQuery;
 
 namespace Supabase.Build.Migrations.Rules;
@@ -10,15 +12,29 @@ public sealed class StatementContext
 {
     private readonly Action<MigrationDiagnostic> _report;
     private readonly EmbeddedStatementCache _embedded;
+    private readonly Func<SchemaModel?>? _schemaBefore;
 
-    internal StatementContext(ParsedMigration migration, MigrationStatement statement, FileScope scope, PgParser parser, RuleDescriptor rule, Action<MigrationDiagnostic> report, EmbeddedStatementCache? embedded = null)
+    internal StatementContext(
+        ParsedMigration migration,
+        MigrationStatement statement,
+        FileScope scope,
+        PgParser parser,
+        RuleDescriptor rule,
+        Action<MigrationDiagnostic> report,
+        EmbeddedStatementCache? embedded = null,
+        Func<SchemaModel?>? schemaBefore = null,
+        int postgresMajorVersion = LintOptions.DefaultPostgresMajorVersion,
+        HistoryFacts? history = null)
     {
+        History = history;
         _embedded = embedded ?? new EmbeddedStatementCache();
+        _schemaBefore = schemaBefore;
         Migration = migration;
         Statement = statement;
         Scope = scope;
         Parser = parser;
         Rule = rule;
+        PostgresMajorVersion = postgresMajorVersion;
         _report = report;
     }
 
@@ -26,13 +42,28 @@ public sealed class StatementContext
 
     public MigrationStatement Statement { get; }
 
-    /// <summary>What earlier statements of the file created (the state before this statement).</summary>
+    /// <summary>What earlier statements of the file created and set (the state before this statement).</summary>
     public FileScope Scope { get; }
 
     /// <summary>The parser, for SQL embedded in the statement (PL/pgSQL and SQL function bodies).</summary>
     public PgParser Parser { get; }
 
     public RuleDescriptor Rule { get; }
+
+    /// <summary>The PostgreSQL major version the migrations run on (supabase/config.toml <c>[db] major_version</c>, default 15).</summary>
+    public int PostgresMajorVersion { get; }
+
+    /// <summary>Cheap facts about the whole history (null when linting without one), to skip <see cref="SchemaBefore"/> when it cannot matter.</summary>
+    public HistoryFacts? History { get; }
+
+    /// <summary>True for the last statement the parser read in the file.</summary>
+    public bool IsLastStatement => Statement.Index == Migration.Statements.Count - 1;
+
+    /// <summary>
+    /// The schema as the whole history left it just before this statement (every earlier file and this file's earlier
+    /// statements replayed), or null when no model is available. Built once per lint, on first use.
+    /// </summary>
+    public SchemaModel? SchemaBefore => _schemaBefore?.Invoke();
 
     /// <summary>
     /// The statement itself, then every statement in its DO block or function body (see <see cref="EmbeddedStatements"/>),
@@ -43,13 +74,17 @@ public sealed class StatementContext
     public SourceText Source => Migration.Source!;
 
     /// <summary>Reports at the whole statement.</summary>
-    public void Report(string message) => Report(Statement.Span, message);
+    public void Report(string message, DiagnosticFix? fix = null) => Report(Statement.Span, message, fix);
 
     /// <summary>Reports at a node's location (falls back to the statement when the node has none).</summary>
-    public void Report(PgNode node, string message) =>
-        Report(node.Location is { } at && at >= Statement.Location ? Source.SpanOf(at, 0) : Statement.Span, message);
+    public void Report(PgNode node, string message, DiagnosticFix? fix = null) =>
+        Report(node.Location is { } at && at >= Statement.Location ? Source.SpanOf(at, 0) : Statement.Span, message, fix);
 
     /// <summary>Reports at a span computed by the rule (e.g. a line inside a function body).</summary>
-    public void Report(SourceSpan span, string message) =>
-        _report(new MigrationDiagnostic(Rule, Rule.DefaultSeverity, Migration.File.Path, span, message));
+    public void Report(SourceSpan span, string message, DiagnosticFix? fix = null, DiagnosticSeverity? severity = null) =>
+        _report(new MigrationDiagnostic(Rule, severity ?? Rule.DefaultSeverity, Migration.File.Path, span, message)
+        {
+            Fix = fix,
+            Fingerprint = Fingerprints.OfStatement(Rule.Id, Migration, Statement),
+        });
 }

@@ -8,7 +8,7 @@ namespace Supabase.Build.Migrations.Suppressions;
 /// <c>-- squawk-ignore-file rule-name</c>. Rules are named by id or name, separated by commas or spaces; text after
 /// a colon is the reason. No rules named means every rule.
 /// </summary>
-internal sealed record SuppressionComment(bool IsFileLevel, IReadOnlyList<string> Rules)
+internal sealed record SuppressionComment(bool IsFileLevel, IReadOnlyList<string> Rules, bool IsSquawk = false)
 {
     private static readonly Regex Directive = new(
         @"^\s*(?:--|/\*)\s*(?<tool>supabase-lint|squawk)-ignore(?<file>-file)?(?=\s|$|\*/|:)(?<rules>[^:]*?)(?::.*)?(?:\*/)?\s*$",
@@ -29,6 +29,6 @@ internal sealed record SuppressionComment(bool IsFileLevel, IReadOnlyList<string
         var rules = match.Groups["rules"].Value
             .Replace("*/", " ", StringComparison.Ordinal)
             .Split(Separators, StringSplitOptions.RemoveEmptyEntries);
-        return new SuppressionComment(match.Groups["file"].Success, rules);
+        return new SuppressionComment(match.Groups["file"].Success, rules, match.Groups["tool"].Value.Equals("squawk", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -1,0 +1,247 @@
+using System.CommandLine;
+using System.Text;
+using Npgsql;
+using Supabase.Build.Migrations.CodeGen;
+using Supabase.Build.Migrations.Configuration;
+using Supabase.Build.Migrations.Database;
+using Supabase.Build.Migrations.Diagnostics;
+using Supabase.Build.Migrations.Discovery;
+using Supabase.Build.Migrations.Reporting;
+using Supabase.Build.Migrations.Schema;
+using Supabase.Build.PgQuery;
+
+namespace Supabase.Build.Cli;
+
+/// <summary>
+/// <c>supabase-build gen [DIR]</c>: the C# models of the schema, from the migrations (offline, default) or from a live
+/// database (<c>--source database</c>), to standard output or <c>--output FILE</c>. The same engine and options as
+/// MSBuild's SupabaseGenerateModels.
+/// </summary>
+internal sealed class GenCommand : Command
+{
+    private readonly string _workingDirectory;
+
+    private readonly Argument<string?> _directory = new("directory")
+    {
+        Description = "The migrations folder (or a project folder with supabase/migrations). Default: the nearest supabase/migrations upward.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private readonly Option<string> _source = new("--source")
+    {
+        Description = "Where the schema comes from: migrations (replayed offline) or database (--db-url, else SUPABASE_DB_URL, else the local default).",
+        DefaultValueFactory = _ => "migrations",
+        HelpName = "migrations|database",
+    };
+
+    private readonly Option<string?> _dbUrl = new("--db-url")
+    {
+        Description = "The database for --source database: a postgresql:// URL or an Npgsql connection string (default: SUPABASE_DB_URL, else postgresql://postgres:postgres@127.0.0.1:54322/postgres).",
+        HelpName = "url",
+    };
+
+    private readonly Option<string?> _output = new("--output", "-o")
+    {
+        Description = "Write the C# file here (written only when its content changes) instead of to standard output.",
+        HelpName = "file",
+    };
+
+    private readonly Option<string> _namespace = new("--namespace", "-n")
+    {
+        Description = "The namespace of the generated types.",
+        DefaultValueFactory = _ => "Supabase.Models",
+        HelpName = "name",
+    };
+
+    private readonly Option<string?> _schemas = new("--schemas")
+    {
+        Description = "Schemas to generate, comma-separated. Default: [api] schemas of supabase/config.toml, else public.",
+        HelpName = "list",
+    };
+
+    private readonly Option<string> _json = new("--json")
+    {
+        Description = "How json/jsonb columns are typed: string or JsonDocument.",
+        DefaultValueFactory = _ => "string",
+        HelpName = "string|JsonDocument",
+    };
+
+    private readonly Option<bool> _npgsql = new("--npgsql")
+    {
+        Description = "Emit Npgsql's [PgName] attributes, Npgsql types and MapSupabaseTypes() (the consuming project references Npgsql).",
+    };
+
+    private readonly Option<string?> _parserLibrary = new("--parser-library")
+    {
+        Description = "Path of libpg_query to use when the bundled copy cannot be loaded (also SUPABASE_PGQUERY_LIBRARY).",
+        HelpName = "path",
+    };
+
+    public GenCommand(string workingDirectory)
+        : base("gen", "Generate typed C# models (Row/Insert/Update records, enums, composites, functions) from the migrations or a live database. Exit code: 0 written, 1 the database could not be read, 2 usage error.")
+    {
+        _workingDirectory = workingDirectory;
+        _source.AcceptOnlyFromAmong("migrations", "database");
+        _json.AcceptOnlyFromAmong("string", "JsonDocument");
+        Arguments.Add(_directory);
+        Options.Add(_source);
+        Options.Add(_dbUrl);
+        Options.Add(_output);
+        Options.Add(_namespace);
+        Options.Add(_schemas);
+        Options.Add(_json);
+        Options.Add(_npgsql);
+        Options.Add(_parserLibrary);
+        SetAction(Execute);
+    }
+
+    private int Execute(ParseResult parseResult)
+    {
+        var error = parseResult.InvocationConfiguration.Error;
+        try
+        {
+            return Generate(parseResult, parseResult.InvocationConfiguration.Output, error);
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"{CliApplication.CommandName}: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+    }
+
+    private int Generate(ParseResult parseResult, TextWriter output, TextWriter error)
+    {
+        var fromDatabase = parseResult.GetValue(_source) == "database";
+        var migrations = MigrationsDirectory(parseResult.GetValue(_directory), required: !fromDatabase);
+        SupabaseConfig config;
+        try
+        {
+            config = SupabaseConfig.Load(migrations is null ? null : SupabaseConfig.PathBeside(migrations));
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException("supabase/config.toml cannot be read: " + e.Message, e);
+        }
+
+        PgParser parser;
+        try
+        {
+            parser = PgParser.Load(parseResult.GetValue(_parserLibrary) ?? BundledParser());
+        }
+        catch (PgQueryLibraryException e)
+        {
+            error.WriteLine(TextFormatter.Format(MigrationDiagnostic.ForFile(ToolDiagnostics.ParserNotFound, "libpg_query", e.Message)));
+            return ExitCodes.ErrorsFound;
+        }
+
+        var options = new ModelGeneratorOptions
+        {
+            Namespace = parseResult.GetValue(_namespace) ?? "Supabase.Models",
+            Schemas = ModelSources.Schemas(parseResult.GetValue(_schemas), config),
+            Json = parseResult.GetValue(_json) == "JsonDocument" ? JsonMapping.JsonDocument : JsonMapping.Text,
+            NpgsqlAttributes = parseResult.GetValue(_npgsql),
+        };
+
+        ModelGenerationResult result;
+        if (fromDatabase)
+        {
+            DatabaseTarget target;
+            try
+            {
+                target = DatabaseTarget.Resolve(parseResult.GetValue(_dbUrl), "--db-url");
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException(e.Message, e);
+            }
+
+            try
+            {
+                result = ModelSources.FromDatabaseAsync(parser, target, options).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+            {
+                error.WriteLine($"{CliApplication.CommandName}: could not read the schema of {target.Display} (from {target.Source}): {e.Message}");
+                return ExitCodes.ErrorsFound;
+            }
+        }
+        else
+        {
+            result = ModelSources.FromMigrations(parser, MigrationDiscovery.Discover(migrations!), options);
+            foreach (var diagnostic in result.Diagnostics.Where(d => SchemaDiagnostics.All.Contains(d.Rule) || d.Severity == DiagnosticSeverity.Error))
+            {
+                error.WriteLine(TextFormatter.Format(diagnostic));
+            }
+        }
+
+        var path = parseResult.GetValue(_output);
+        if (path is null)
+        {
+            output.Write(result.Models.Code);
+        }
+        else
+        {
+            var full = Path.GetFullPath(path, _workingDirectory);
+            try
+            {
+                var bytes = new UTF8Encoding(false).GetBytes(result.Models.Code);
+                if (!File.Exists(full) || !File.ReadAllBytes(full).AsSpan().SequenceEqual(bytes))
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                    File.WriteAllBytes(full, bytes);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot write '{path}': {e.Message}", e);
+            }
+
+            error.WriteLine($"{full}: {result.Models.TypeCount} types for schema(s) {string.Join(", ", options.Schemas)} from {(fromDatabase ? "the database" : "the migrations")}");
+        }
+
+        foreach (var note in result.Models.Notes)
+        {
+            error.WriteLine("note: " + note);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The parser beside the executable (runtimes/&lt;rid&gt;/native/): what the engine's locator finds by the assembly's
+    /// path, which a Native AOT build does not have. Null when SUPABASE_PGQUERY_LIBRARY decides, or there is none.
+    /// </summary>
+    private static string? BundledParser()
+    {
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PgQueryLibraryLocator.EnvironmentVariable)))
+        {
+            return null;
+        }
+
+        var rid = (OperatingSystem.IsLinux() ? "linux-" : OperatingSystem.IsMacOS() ? "osx-" : "win-")
+                  + System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+        var file = OperatingSystem.IsWindows() ? "pg_query.dll" : OperatingSystem.IsMacOS() ? "libpg_query.dylib" : "libpg_query.so";
+        var path = Path.Combine(AppContext.BaseDirectory, "runtimes", rid, "native", file);
+        return File.Exists(path) ? path : null;
+    }
+
+    private string? MigrationsDirectory(string? argument, bool required)
+    {
+        if (argument is null)
+        {
+            var found = MigrationDirectoryLocator.FindFrom(_workingDirectory);
+            return found is null && required
+                ? throw new UsageException($"no supabase/migrations folder found in '{_workingDirectory}' or any folder above it; run in a Supabase project or pass the migrations folder")
+                : found;
+        }
+
+        var full = Path.GetFullPath(argument, _workingDirectory);
+        if (!Directory.Exists(full))
+        {
+            throw new UsageException($"'{argument}' does not exist");
+        }
+
+        var nested = Path.Combine(full, "supabase", "migrations");
+        return Directory.Exists(nested) && !Directory.EnumerateFiles(full, "*.sql").Any() ? nested : full;
+    }
+}

@@ -1,0 +1,70 @@
+using Tomlyn;
+using Tomlyn.Model;
+
+namespace Supabase.Build.Migrations.Configuration;
+
+/// <summary>
+/// The parts of the Supabase CLI's <c>supabase/config.toml</c> this tool reads: <c>[api] schemas</c> (the schemas the
+/// API exposes: what models are generated for, and what the security rules call exposed) and <c>[db] major_version</c>.
+/// Read with a real TOML parser (Tomlyn). <c>schemas = []</c> is kept empty (the API exposes nothing). A missing file gives the defaults; a malformed one a <see cref="FormatException"/>
+/// naming the file, line and column.
+/// </summary>
+public sealed record SupabaseConfig(IReadOnlyList<string> ApiSchemas, int MajorVersion, string? Path)
+{
+    public static readonly IReadOnlyList<string> DefaultSchemas = new[] { "public" };
+
+    public const int DefaultMajorVersion = 15;
+
+    public static SupabaseConfig Default { get; } = new(DefaultSchemas, DefaultMajorVersion, null);
+
+    /// <summary><c>supabase/config.toml</c> beside a migrations folder (<c>supabase/migrations</c>), when it exists.</summary>
+    public static string? PathBeside(string migrationsDirectory)
+    {
+        var supabase = System.IO.Path.GetDirectoryName(System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(migrationsDirectory)));
+        var path = supabase is null ? null : System.IO.Path.Combine(supabase, "config.toml");
+        return path is not null && File.Exists(path) ? path : null;
+    }
+
+    /// <summary>Reads the file, or returns <see cref="Default"/> when <paramref name="path"/> is null or absent.</summary>
+    public static SupabaseConfig Load(string? path)
+    {
+        if (path is null || !File.Exists(path))
+        {
+            return Default;
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static SupabaseConfig Parse(string toml, string? path = null)
+    {
+        TomlTable table;
+        try
+        {
+            table = TomlSerializer.Deserialize<TomlTable>(toml) ?? new TomlTable();
+        }
+        catch (TomlException e)
+        {
+            throw new FormatException($"{path ?? "config.toml"}{e.Message.Split('\n')[0]}", e);
+        }
+
+        var schemas = DefaultSchemas;
+        if (table.TryGetValue("api", out var api) && api is TomlTable apiTable && apiTable.TryGetValue("schemas", out var list))
+        {
+            if (list is not TomlArray array || array.Any(v => v is not string))
+            {
+                throw new FormatException($"{path ?? "config.toml"}: [api] schemas must be an array of strings, e.g. schemas = [\"public\", \"graphql_public\"]");
+            }
+
+            schemas = array.Cast<string>().Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        var major = DefaultMajorVersion;
+        if (table.TryGetValue("db", out var db) && db is TomlTable dbTable && dbTable.TryGetValue("major_version", out var version))
+        {
+            major = version is long number ? (int)number : throw new FormatException($"{path ?? "config.toml"}: [db] major_version must be a number, e.g. major_version = 15");
+        }
+
+        return new SupabaseConfig(schemas, major, path);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using System.Text;
+using Supabase.Build.Migrations.Diagnostics;
+using Supabase.Build.Migrations.Parsing;
+
+namespace Supabase.Build.Migrations.Linting;
+
+/// <summary>
+/// Stable identities of findings, for baselines and code-quality reports. A fingerprint is a hash of the rule id, the
+/// migration's file name (not its folder) and the statement's tokens (comments and whitespace left out), so it does
+/// not change when lines are added above the statement or the repository moves; a second identical finding in the
+/// same file gets an ordinal. Findings about a whole file hash the message and the text of their line instead.
+/// </summary>
+public static class Fingerprints
+{
+    /// <summary>The fingerprint of a finding on <paramref name="statement"/> (before the ordinal is added).</summary>
+    public static string OfStatement(string ruleId, ParsedMigration migration, MigrationStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(migration);
+        ArgumentNullException.ThrowIfNull(statement);
+        return Hash(ruleId, Path.GetFileName(migration.File.Path), NormalizedText(migration, statement.Location, statement.Location + statement.Length));
+    }
+
+    /// <summary>The fingerprint of a finding that is not a rule's (a syntax error, a bad file name).</summary>
+    public static string OfFileDiagnostic(MigrationDiagnostic diagnostic, ParsedMigration? migration)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        var line = string.Empty;
+        if (migration?.Source is { } source && diagnostic.Span.Start.Line <= source.LineCount)
+        {
+            line = source.Text.Split('\n').ElementAtOrDefault(diagnostic.Span.Start.Line - 1)?.Trim() ?? string.Empty;
+        }
+
+        return Hash(diagnostic.Id, Path.GetFileName(diagnostic.FilePath), diagnostic.Message + "\n" + line);
+    }
+
+    /// <summary>Gives every diagnostic a fingerprint, unique within the list: equal ones get #1, #2, ... in order.</summary>
+    public static IReadOnlyList<MigrationDiagnostic> Complete(IReadOnlyList<MigrationDiagnostic> diagnostics, ParsedMigration? migration)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new List<MigrationDiagnostic>(diagnostics.Count);
+        foreach (var diagnostic in diagnostics)
+        {
+            var fingerprint = diagnostic.Fingerprint ?? OfFileDiagnostic(diagnostic, migration);
+            var count = seen.GetValueOrDefault(fingerprint);
+            seen[fingerprint] = count + 1;
+            if (count > 0)
+            {
+                fingerprint = Hash(fingerprint, "#", count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            result.Add(fingerprint == diagnostic.Fingerprint ? diagnostic : diagnostic with { Fingerprint = fingerprint });
+        }
+
+        return result;
+    }
+
+    private static string NormalizedText(ParsedMigration migration, int start, int end)
+    {
+        var source = migration.Source!;
+        var tokens = migration.Tokens;
+        var builder = new StringBuilder();
+        var index = FirstAtOrAfter(tokens, start);
+        for (; index < tokens.Count && tokens[index].Start < end; index++)
+        {
+            var token = tokens[index];
+            if (!token.IsComment)
+            {
+                builder.Append(source.Slice(token.Start, Math.Min(token.End, end) - token.Start)).Append(' ');
+            }
+        }
+
+        return builder.Length > 0 ? builder.ToString() : string.Join(' ', source.Slice(start, end - start).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static int FirstAtOrAfter(IReadOnlyList<PgQuery.PgToken> tokens, int offset)
+    {
+        int low = 0, high = tokens.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (tokens[middle].Start < offset)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    private static string Hash(params string[] parts)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", parts)));
+        return Convert.ToHexString(bytes, 0, 16).ToLowerInvariant();
+    }
+}

@@ -1,0 +1,111 @@
+using Supabase.Build.Migrations.Parsing;
+using Supabase.Build.Migrations.Schema;
+using Supabase.Build.PgQuery;
+
+namespace Supabase.Build.Migrations.Linting;
+
+/// <summary>
+/// The schema model before each statement of a history, for the rules that ask (SB1010, SB1013, SB1016), replayed
+/// file by file on a thread of its own while the files are linted: a rule that needs file <c>i</c> waits only until
+/// the replay has reached it, instead of the whole lint waiting for the whole history. Started when a cheap look at
+/// the parse trees finds a statement that may ask; otherwise nothing is replayed. A replay that fails gives no
+/// model (rules then fall back to what the statement alone shows).
+/// </summary>
+internal sealed class HistoryReplay
+{
+    private readonly IReadOnlyList<ParsedMigration> _migrations;
+    private readonly SchemaHistory?[] _histories;
+    private readonly object _gate = new();
+    private readonly PgParser _parser;
+    private int _done; // files replayed so far
+    private bool _failed;
+    private bool _started;
+
+    public HistoryReplay(PgParser parser, IReadOnlyList<ParsedMigration> migrations)
+    {
+        _parser = parser;
+        _migrations = migrations;
+        _histories = new SchemaHistory?[migrations.Count];
+    }
+
+    /// <summary>Starts replaying in the background (once).</summary>
+    public void Start()
+    {
+        lock (_gate)
+        {
+            if (_started)
+            {
+                return;
+            }
+
+            _started = true;
+        }
+
+        Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>The model just before <paramref name="statement"/> of file <paramref name="fileIndex"/>; waits for the replay to get there.</summary>
+    public SchemaModel? StateBefore(int fileIndex, ParsedMigration migration, MigrationStatement statement)
+    {
+        Start();
+        lock (_gate)
+        {
+            while (!_failed && _done <= fileIndex)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            return _failed ? null : _histories[fileIndex]?.StateBefore(migration, statement);
+        }
+    }
+
+    private void Run()
+    {
+        var replay = new SchemaReplay(_parser);
+        SchemaModel? model = null;
+        for (var i = 0; i < _migrations.Count; i++)
+        {
+            SchemaHistory? history = null;
+            try
+            {
+                if (_migrations[i].Source is not null)
+                {
+                    history = replay.Replay(new[] { _migrations[i] }, model is null ? null : new SchemaReplayOptions { Baseline = model });
+                    model = history.Final;
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or KeyNotFoundException or NullReferenceException or FormatException or InvalidDataException or IndexOutOfRangeException)
+            {
+                lock (_gate)
+                {
+                    _failed = true;
+                    Monitor.PulseAll(_gate);
+                }
+
+                return;
+            }
+
+            lock (_gate)
+            {
+                _histories[i] = history;
+                _done = i + 1;
+                Monitor.PulseAll(_gate);
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when some statement of the history will ask for the model, by the same tests the rules make before they
+    /// ask: a type change to a type some change reaches without a rewrite (SB1013), a SET NOT NULL that a CHECK added
+    /// somewhere in the history may prove (SB1010), a new column whose default calls a function that is not a known
+    /// built-in (SB1016). Only then is the replay started early; otherwise nothing is replayed unless asked.
+    /// </summary>
+    public static bool MayBeNeeded(IEnumerable<ParsedMigration> migrations, HistoryFacts facts) =>
+        migrations.SelectMany(m => m.Statements).Any(s => s.Node.Is("AlterTableStmt") && s.Node.List("cmds").Any(c => c.GetString("subtype") switch
+        {
+            "AT_AlterColumnType" => Rules.SB1013ChangingColumnType.MayAskForHistory(c.Child("def")),
+            "AT_SetNotNull" => s.Node.Child("relation").GetString("relname") is { } table && c.GetString("name") is { } column && facts.MayHaveNotNullCheck(table, column),
+            "AT_AddColumn" => c.Child("def").List("constraints").Any(k => k.GetString("contype") == "CONSTR_DEFAULT" && Rules.Sql.CallsUnknownFunction(k.Child("raw_expr"))),
+            _ => false,
+        }));
+}

@@ -1,0 +1,35 @@
+using Supabase.Build.Migrations.Diagnostics;
+
+namespace Supabase.Build.Migrations.Rules;
+
+/// <summary>
+/// DROP SCHEMA deletes the schema (and with CASCADE every table, view, function and row in it). A schema created
+/// earlier in the same file holds nothing anyone depends on. Checked in DO blocks and function bodies too.
+/// </summary>
+public sealed class SB1020BanDropSchema : IMigrationRule
+{
+    public RuleDescriptor Descriptor { get; } = new(
+        "SB1020", "ban-drop-schema", DiagnosticSeverity.Error,
+        "Do not drop schemas in a migration", SquawkName: "ban-drop-schema");
+
+    public void Check(StatementContext context)
+    {
+        foreach (var statement in context.StatementsWithBodies)
+        {
+            var node = statement.Node;
+            if (!node.Is("DropStmt") || node.GetString("removeType") != "OBJECT_SCHEMA")
+            {
+                continue;
+            }
+
+            var schemas = node.List("objects").Select(o => o.StringValue).OfType<string>().Where(s => !statement.Scope.IsSchemaCreatedHere(s)).ToList();
+            if (schemas.Count > 0)
+            {
+                var cascade = node.GetString("behavior") == "DROP_CASCADE";
+                context.Report(
+                    statement.Span,
+                    $"DROP SCHEMA {string.Join(", ", schemas)}{(cascade ? " CASCADE" : "")}{statement.Where} deletes the schema{(cascade ? " and every table, view, function and row in it" : "")}; stop using it first and drop it in a later, separately reviewed migration");
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+using System.Collections.Immutable;
+using Supabase.Build.PgQuery;
+
+namespace Supabase.Build.Migrations.Schema.Replay;
+
+/// <summary>DROP of every modelled kind, and what goes with it (indexes, constraints, dependent FKs and views).</summary>
+internal static class Drops
+{
+    public static void Apply(ReplayContext context, PgNode statement)
+    {
+        var cascade = statement.GetString("behavior") == "DROP_CASCADE";
+        foreach (var target in statement.List("objects"))
+        {
+            var parts = target.Is("List") ? ReplayContext.Strings(target.List("items"))
+                : target.Is("TypeName") ? ReplayContext.Strings(target.List("names"))
+                : target.Is("String") ? new List<string> { target.StringValue ?? string.Empty }
+                : new List<string>();
+            switch (statement.GetString("removeType"))
+            {
+                case "OBJECT_TABLE" or "OBJECT_FOREIGN_TABLE" or "OBJECT_VIEW" or "OBJECT_MATVIEW":
+                    if (context.Relation(parts) is { } relation)
+                    {
+                        DropRelation(context, relation, cascade);
+                    }
+
+                    break;
+                case "OBJECT_INDEX":
+                    DropIndex(context, parts);
+                    break;
+                case "OBJECT_TYPE" or "OBJECT_DOMAIN":
+                    if (context.UserType(parts) is { } type)
+                    {
+                        DropType(context, type);
+                    }
+
+                    break;
+                case "OBJECT_FUNCTION" or "OBJECT_PROCEDURE" or "OBJECT_ROUTINE":
+                    foreach (var function in FunctionDdl.Find(context, target))
+                    {
+                        context.Model = context.Model with { Functions = context.Model.Functions.Remove(function.Signature) };
+                    }
+
+                    break;
+                case "OBJECT_POLICY" when parts.Count >= 2 && context.Relation(parts.Take(parts.Count - 1).ToList()) is { } table:
+                    AlterTableDdl.UpdateTable(context, table, t => t with { Policies = t.Policies.RemoveAll(p => p.Name == parts[^1]) });
+                    break;
+                case "OBJECT_TRIGGER" when parts.Count >= 2 && context.Relation(parts.Take(parts.Count - 1).ToList()) is { } table:
+                    AlterTableDdl.UpdateTable(context, table, t => t with { Triggers = t.Triggers.RemoveAll(p => p.Name == parts[^1]) });
+                    break;
+                case "OBJECT_SCHEMA" when parts.Count == 1:
+                    DropSchema(context, parts[0]);
+                    break;
+                case "OBJECT_EXTENSION" when parts.Count == 1:
+                    context.Model = context.Model with { Extensions = context.Model.Extensions.Remove(parts[0]) };
+                    break;
+            }
+        }
+    }
+
+    public static void DropRelation(ReplayContext context, ObjectName name, bool cascade)
+    {
+        var model = context.Model;
+        model = model with
+        {
+            Tables = model.Tables.Remove(name),
+            Views = model.Views.Remove(name),
+            Indexes = model.Indexes.RemoveRange(model.Indexes.Values.Where(i => i.Table == name).Select(i => i.Name).ToList()),
+        };
+
+        // Foreign keys that referenced it go with it (CASCADE drops them; without it the server refuses, so a history
+        // that ran dropped them first).
+        foreach (var table in model.Tables.Values.Where(t => t.ForeignKeys.Any(f => f.References?.Table == name)).ToList())
+        {
+            model = model with { Tables = model.Tables.SetItem(table.Name, table with { Constraints = table.Constraints.RemoveAll(c => c.References?.Table == name) }) };
+        }
+
+        context.Model = model;
+        foreach (var view in model.Views.Values.Where(v => v.ReadsFrom.Contains(name)).ToList())
+        {
+            if (cascade)
+            {
+                DropRelation(context, view.Name, cascade);
+            }
+        }
+    }
+
+    private static void DropIndex(ReplayContext context, List<string> parts)
+    {
+        if (parts.Count == 0)
+        {
+            return;
+        }
+
+        var schemas = parts.Count >= 2 ? new[] { parts[^2] } : context.SearchPath.ToArray();
+        foreach (var schema in schemas)
+        {
+            var name = new ObjectName(schema, parts[^1]);
+            if (context.Model.Indexes.ContainsKey(name))
+            {
+                context.Model = context.Model with { Indexes = context.Model.Indexes.Remove(name) };
+                return;
+            }
+        }
+    }
+
+    public static void DropType(ReplayContext context, ObjectName type)
+    {
+        var model = context.Model with
+        {
+            Enums = context.Model.Enums.Remove(type),
+            CompositeTypes = context.Model.CompositeTypes.Remove(type),
+            Domains = context.Model.Domains.Remove(type),
+        };
+
+        // With CASCADE the columns of that type go too (without it the server refuses while any exists).
+        foreach (var table in model.Tables.Values.Where(t => t.Columns.Any(c => c.Type.Name == type)).ToList())
+        {
+            model = model with { Tables = model.Tables.SetItem(table.Name, table with { Columns = table.Columns.RemoveAll(c => c.Type.Name == type) }) };
+        }
+
+        context.Model = model;
+    }
+
+    private static void DropSchema(ReplayContext context, string schema)
+    {
+        var model = context.Model;
+        context.Model = model with
+        {
+            Schemas = model.Schemas.Remove(schema),
+            Tables = model.Tables.RemoveRange(model.Tables.Keys.Where(k => k.Schema == schema).ToList()),
+            Views = model.Views.RemoveRange(model.Views.Keys.Where(k => k.Schema == schema).ToList()),
+            Indexes = model.Indexes.RemoveRange(model.Indexes.Keys.Where(k => k.Schema == schema).ToList()),
+            Enums = model.Enums.RemoveRange(model.Enums.Keys.Where(k => k.Schema == schema).ToList()),
+            CompositeTypes = model.CompositeTypes.RemoveRange(model.CompositeTypes.Keys.Where(k => k.Schema == schema).ToList()),
+            Domains = model.Domains.RemoveRange(model.Domains.Keys.Where(k => k.Schema == schema).ToList()),
+            Functions = model.Functions.RemoveRange(model.Functions.Where(f => f.Value.Name.Schema == schema).Select(f => f.Key).ToList()),
+        };
+    }
+
+    /// <summary>DROP COLUMN: the column, the constraints and indexes that use it, and foreign keys elsewhere that point at it.</summary>
+    public static void DropColumn(ReplayContext context, ObjectName tableName, string column)
+    {
+        if (context.Model.Table(tableName) is not { } table)
+        {
+            return;
+        }
+
+        var dropped = table.Constraints.Where(c => c.Columns.Contains(column)
+            || (c.Kind == ConstraintKind.Check && c.Expression is { } e && e.Node.DescendantsAndSelf().Any(n => n.Is("ColumnRef") && n.List("fields").LastOrDefault().StringValue == column))).ToList();
+        table = table with
+        {
+            Columns = table.Columns.RemoveAll(c => c.Name == column),
+            Constraints = table.Constraints.RemoveAll(dropped.Contains),
+        };
+        var model = context.Model with { Tables = context.Model.Tables.SetItem(tableName, table) };
+        model = model with
+        {
+            Indexes = model.Indexes.RemoveRange(model.Indexes.Values.Where(i => i.Table == tableName && i.Columns.Contains(column)).Select(i => i.Name).ToList()),
+        };
+        foreach (var other in model.Tables.Values.Where(t => t.ForeignKeys.Any(f => f.References?.Table == tableName && f.References.Columns.Contains(column))).ToList())
+        {
+            model = model with
+            {
+                Tables = model.Tables.SetItem(other.Name, other with
+                {
+                    Constraints = other.Constraints.RemoveAll(c => c.References?.Table == tableName && c.References.Columns.Contains(column)),
+                }),
+            };
+        }
+
+        context.Model = model;
+    }
+
+    public static void DropConstraint(ReplayContext context, ObjectName tableName, string constraint)
+    {
+        if (context.Model.Table(tableName) is not { } table || table.Constraints.Find(c => c.Name == constraint) is not { } dropped)
+        {
+            return;
+        }
+
+        var model = context.Model with { Tables = context.Model.Tables.SetItem(tableName, table with { Constraints = table.Constraints.Remove(dropped) }) };
+        if (dropped.IndexName is not null)
+        {
+            model = model with { Indexes = model.Indexes.Remove(new ObjectName(tableName.Schema, dropped.IndexName)) };
+        }
+
+        context.Model = model;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+
+namespace Supabase.Build.Migrations.Schema;
+
+/// <summary>
+/// The schema of a database at one point in time: what replaying the migrations up to a statement produced, or what
+/// a live database's catalog says. Immutable: each change makes a new model sharing the unchanged parts, so the
+/// state before every statement of a history can be kept at little cost (see <see cref="SchemaHistory"/>).
+/// Collections are sorted by name (ordinal), so everything built from a model is in a stable order.
+/// </summary>
+public sealed record SchemaModel
+{
+    public static SchemaModel Empty { get; } = new();
+
+    public ImmutableSortedDictionary<string, SchemaObjectModel> Schemas { get; init; } = ImmutableSortedDictionary.Create<string, SchemaObjectModel>(StringComparer.Ordinal);
+
+    public ImmutableSortedDictionary<ObjectName, TableModel> Tables { get; init; } = ImmutableSortedDictionary<ObjectName, TableModel>.Empty;
+
+    public ImmutableSortedDictionary<ObjectName, ViewModel> Views { get; init; } = ImmutableSortedDictionary<ObjectName, ViewModel>.Empty;
+
+    public ImmutableSortedDictionary<ObjectName, IndexModel> Indexes { get; init; } = ImmutableSortedDictionary<ObjectName, IndexModel>.Empty;
+
+    public ImmutableSortedDictionary<ObjectName, EnumModel> Enums { get; init; } = ImmutableSortedDictionary<ObjectName, EnumModel>.Empty;
+
+    public ImmutableSortedDictionary<ObjectName, CompositeTypeModel> CompositeTypes { get; init; } = ImmutableSortedDictionary<ObjectName, CompositeTypeModel>.Empty;
+
+    public ImmutableSortedDictionary<ObjectName, DomainModel> Domains { get; init; } = ImmutableSortedDictionary<ObjectName, DomainModel>.Empty;
+
+    /// <summary>Functions and procedures by <see cref="FunctionModel.Signature"/>.</summary>
+    public ImmutableSortedDictionary<string, FunctionModel> Functions { get; init; } = ImmutableSortedDictionary.Create<string, FunctionModel>(StringComparer.Ordinal);
+
+    public ImmutableSortedDictionary<string, ExtensionModel> Extensions { get; init; } = ImmutableSortedDictionary.Create<string, ExtensionModel>(StringComparer.Ordinal);
+
+    /// <summary>ALTER DEFAULT PRIVILEGES in effect, in the order they were given.</summary>
+    public ImmutableList<DefaultPrivilege> DefaultPrivileges { get; init; } = ImmutableList<DefaultPrivilege>.Empty;
+
+    public TableModel? Table(ObjectName name) => Tables.GetValueOrDefault(name);
+
+    public ViewModel? View(ObjectName name) => Views.GetValueOrDefault(name);
+
+    /// <summary>True when a table, view or materialized view of that name exists.</summary>
+    public bool HasRelation(ObjectName name) => Tables.ContainsKey(name) || Views.ContainsKey(name);
+
+    /// <summary>True when a type of that name (enum, composite, domain, or a table's row type) exists.</summary>
+    public bool HasType(ObjectName name) =>
+        Enums.ContainsKey(name) || CompositeTypes.ContainsKey(name) || Domains.ContainsKey(name) || Tables.ContainsKey(name) || Views.ContainsKey(name);
+
+    /// <summary>Every overload of a function name.</summary>
+    public IEnumerable<FunctionModel> FunctionsNamed(ObjectName name) => Functions.Values.Where(f => f.Name == name);
+
+    public IEnumerable<IndexModel> IndexesOf(ObjectName table) => Indexes.Values.Where(i => i.Table == table);
+
+    /// <summary>The search_path a migration runs with unless it sets one: Supabase's <c>public, extensions</c>.</summary>
+    public static IReadOnlyList<string> DefaultSearchPath { get; } = new[] { "public", "extensions" };
+
+    /// <summary>
+    /// The table or view a (possibly unqualified) name refers to, as the server resolves it: the schema when given,
+    /// else pg_temp, then <paramref name="searchPath"/> (default <see cref="DefaultSearchPath"/>). Null when none exists.
+    /// </summary>
+    public ObjectName? FindRelation(string? schema, string name, IEnumerable<string>? searchPath = null)
+    {
+        if (schema is not null)
+        {
+            var qualified = new ObjectName(schema, name);
+            return HasRelation(qualified) ? qualified : null;
+        }
+
+        var temporary = new ObjectName("pg_temp", name);
+        return HasRelation(temporary) ? temporary : ResolveRelation(name, searchPath ?? DefaultSearchPath);
+    }
+
+    /// <summary>The first schema of <paramref name="searchPath"/> that holds a relation named <paramref name="name"/>.</summary>
+    public ObjectName? ResolveRelation(string name, IEnumerable<string> searchPath)
+    {
+        foreach (var schema in searchPath)
+        {
+            var candidate = new ObjectName(schema, name);
+            if (HasRelation(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first schema of <paramref name="searchPath"/> that holds a type named <paramref name="name"/>.</summary>
+    public ObjectName? ResolveType(string name, IEnumerable<string> searchPath)
+    {
+        foreach (var schema in searchPath)
+        {
+            var candidate = new ObjectName(schema, name);
+            if (HasType(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A table or view's columns, or null when neither exists.</summary>
+    public IReadOnlyList<ColumnModel>? ColumnsOf(ObjectName relation) =>
+        Tables.TryGetValue(relation, out var table) ? table.Columns
+        : Views.TryGetValue(relation, out var view) ? view.Columns
+        : CompositeTypes.TryGetValue(relation, out var composite) ? composite.Attributes
+        : null;
+}

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+
+namespace Supabase.Build.Migrations.Schema;
+
+public enum TableKind
+{
+    Table,
+    PartitionedTable,
+    ForeignTable,
+}
+
+/// <summary>
+/// A table: its columns in order, constraints, RLS flags, policies, triggers and grants, its COMMENT, and where the
+/// history created it. Indexes are kept by the model (an index is dropped by its own name).
+/// </summary>
+public sealed record TableModel(
+    ObjectName Name,
+    ImmutableList<ColumnModel> Columns,
+    ImmutableList<ConstraintModel> Constraints,
+    TableKind Kind = TableKind.Table,
+    bool IsTemporary = false,
+    bool RowLevelSecurity = false,
+    bool ForceRowLevelSecurity = false,
+    ImmutableList<PolicyModel>? Policies = null,
+    ImmutableList<TriggerModel>? Triggers = null,
+    ImmutableHashSet<Grant>? Grants = null,
+    string? Comment = null,
+    SchemaSource? Source = null)
+{
+    public ImmutableList<PolicyModel> Policies { get; init; } = Policies ?? ImmutableList<PolicyModel>.Empty;
+
+    public ImmutableList<TriggerModel> Triggers { get; init; } = Triggers ?? ImmutableList<TriggerModel>.Empty;
+
+    public ImmutableHashSet<Grant> Grants { get; init; } = Grants ?? ImmutableHashSet<Grant>.Empty;
+
+    public ColumnModel? Column(string name) => Columns.Find(c => c.Name == name);
+
+    public ConstraintModel? PrimaryKey => Constraints.Find(c => c.Kind == ConstraintKind.PrimaryKey);
+
+    public IEnumerable<ConstraintModel> ForeignKeys => Constraints.Where(c => c.Kind == ConstraintKind.ForeignKey);
+
+    /// <summary>True when the column is part of the primary key (and so NOT NULL).</summary>
+    public bool IsPrimaryKeyColumn(string column) => PrimaryKey?.Columns.Contains(column) == true;
+
+    public TableModel WithColumn(string name, Func<ColumnModel, ColumnModel> change)
+    {
+        var index = Columns.FindIndex(c => c.Name == name);
+        return index < 0 ? this : this with { Columns = Columns.SetItem(index, change(Columns[index])) };
+    }
+}
