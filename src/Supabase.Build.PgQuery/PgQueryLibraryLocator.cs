@@ -19,7 +19,9 @@ public static class PgQueryLibraryLocator
     public static IReadOnlyList<string> Candidates(string? configuredPath)
     {
         var candidates = new List<string>();
-        var assemblyDirectory = Path.GetDirectoryName(typeof(PgQueryLibraryLocator).Assembly.Location);
+        // Native AOT has no assembly location: the executable's folder is where the parser sits then.
+        var assemblyLocation = typeof(PgQueryLibraryLocator).Assembly.Location;
+        var assemblyDirectory = string.IsNullOrEmpty(assemblyLocation) ? AppContext.BaseDirectory : Path.GetDirectoryName(assemblyLocation);
         if (!string.IsNullOrEmpty(assemblyDirectory))
         {
             candidates.Add(Path.Combine(assemblyDirectory, "runtimes", RuntimeIdentifier(), "native", PlatformFileName()));

@@ -100,9 +100,11 @@ public sealed class MigrationLinter
             {
                 var embedded = new EmbeddedStatementCache();
                 SchemaModel? Schema() => history.StateBefore(fileIndex, migration, statement);
+                var context = new StatementContext(migration, statement, scope, _parser, ToolDiagnostics.SyntaxError, found.Add, embedded, Schema, version, facts);
                 foreach (var rule in rules)
                 {
-                    rule.Check(new StatementContext(migration, statement, scope, _parser, rule.Descriptor, found.Add, embedded, Schema, version, facts));
+                    context.Rule = rule.Descriptor;
+                    rule.Check(context);
                     if (found.Count > 0)
                     {
                         foreach (var diagnostic in found)

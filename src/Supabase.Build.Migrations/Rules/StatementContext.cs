@@ -48,7 +48,8 @@ public sealed class StatementContext
     /// <summary>The parser, for SQL embedded in the statement (PL/pgSQL and SQL function bodies).</summary>
     public PgParser Parser { get; }
 
-    public RuleDescriptor Rule { get; }
+    /// <summary>The rule being run (the linter reuses one context per statement for all rules).</summary>
+    public RuleDescriptor Rule { get; internal set; }
 
     /// <summary>The PostgreSQL major version the migrations run on (supabase/config.toml <c>[db] major_version</c>, default 15).</summary>
     public int PostgresMajorVersion { get; }
