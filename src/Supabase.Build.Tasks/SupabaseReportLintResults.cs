@@ -24,7 +24,7 @@ public sealed class SupabaseReportLintResults : Microsoft.Build.Utilities.Task
         try
         {
             using var stream = File.OpenRead(ResultsFile);
-            diagnostics = JsonReport.Read(stream, ToolDiagnostics.All.Concat(RuleRegistry.All.Select(r => r.Descriptor)).Append(RuleRegistry.UnusedSuppression));
+            diagnostics = JsonReport.Read(stream, RuleRegistry.Catalogue);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {

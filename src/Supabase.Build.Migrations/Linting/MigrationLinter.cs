@@ -125,7 +125,7 @@ public sealed class MigrationLinter
             if (!suppressions.IsEmpty && IsEnabled(RuleRegistry.UnusedSuppression, options))
             {
                 var ran = rules.Select(r => r.Descriptor).Where(d => !options.DisabledRules.Any(d.IsNamedBy)).ToList();
-                foreach (var (comment, reason) in suppressions.Unused(ran, RuleRegistry.All.Select(r => r.Descriptor).Append(RuleRegistry.UnusedSuppression).Concat(ToolDiagnostics.All)))
+                foreach (var (comment, reason) in suppressions.Unused(ran, RuleRegistry.Catalogue))
                 {
                     diagnostics.Add(new MigrationDiagnostic(
                         RuleRegistry.UnusedSuppression, RuleRegistry.UnusedSuppression.DefaultSeverity, migration.File.Path,

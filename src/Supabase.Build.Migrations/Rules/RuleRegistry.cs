@@ -13,6 +13,13 @@ public static class RuleRegistry
         "SB1040", "unused-suppression", DiagnosticSeverity.Info,
         "Remove suppression comments that suppress nothing", SquawkName: "unused-ignore");
 
+    /// <summary>
+    /// Every descriptor a lint can report: the tool's own (SB0xxx), every registered rule, and unused-suppression.
+    /// What reports are read back against and what SARIF lists as its rules.
+    /// </summary>
+    public static IReadOnlyList<RuleDescriptor> Catalogue =>
+        ToolDiagnostics.All.Concat(All.Select(rule => rule.Descriptor)).Append(UnusedSuppression).ToList();
+
     public static IReadOnlyList<IMigrationRule> All { get; } = new IMigrationRule[]
     {
         new SB1001BanDropTable(),
