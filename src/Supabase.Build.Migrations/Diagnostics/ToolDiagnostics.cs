@@ -25,8 +25,11 @@ public static class ToolDiagnostics
     public static readonly RuleDescriptor InvalidEncoding = new(
         "SB0008", "invalid-encoding", DiagnosticSeverity.Error, "Migration files must be UTF-8 text");
 
+    public static readonly RuleDescriptor InvalidConfig = new(
+        "SB0009", "invalid-config", DiagnosticSeverity.Error, "supabase/config.toml must be valid TOML with the types the Supabase CLI expects");
+
     public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
     {
-        SyntaxError, InvalidMigrationFile, ParserNotFound, EmptyMigration, MigrationsDirectoryNotFound, InvalidEncoding,
+        SyntaxError, InvalidMigrationFile, ParserNotFound, EmptyMigration, MigrationsDirectoryNotFound, InvalidEncoding, InvalidConfig,
     };
 }

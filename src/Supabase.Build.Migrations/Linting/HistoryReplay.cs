@@ -59,6 +59,21 @@ internal sealed class HistoryReplay
         }
     }
 
+    /// <summary>The model the whole history ends with; waits for the replay to finish. Null when it failed or no file was read.</summary>
+    public SchemaModel? Final()
+    {
+        Start();
+        lock (_gate)
+        {
+            while (!_failed && _done < _migrations.Count)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            return _failed ? null : _histories.LastOrDefault(h => h is not null)?.Final;
+        }
+    }
+
     private void Run()
     {
         var replay = new SchemaReplay(_parser);

@@ -31,4 +31,10 @@ public sealed record LintOptions
     /// beside the migrations folder, else <see cref="DefaultPostgresMajorVersion"/>.
     /// </summary>
     public int? PostgresMajorVersion { get; init; }
+
+    /// <summary>
+    /// The schemas the Supabase API exposes, for the SB2xxx rules. Null: supabase/config.toml's <c>[api] schemas</c>
+    /// beside the migrations folder, else <c>public</c>.
+    /// </summary>
+    public IReadOnlyCollection<string>? ExposedSchemas { get; init; }
 }

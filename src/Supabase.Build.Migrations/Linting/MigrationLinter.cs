@@ -1,7 +1,10 @@
+using Supabase.Build.Migrations.Advising;
+using Supabase.Build.Migrations.Configuration;
 using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Discovery;
 using Supabase.Build.Migrations.Parsing;
 using Supabase.Build.Migrations.Rules;
+using Supabase.Build.Migrations.Rules.Advisors;
 using Supabase.Build.Migrations.Rules.Embedded;
 using Supabase.Build.Migrations.Schema;
 using Supabase.Build.Migrations.Suppressions;
@@ -12,24 +15,35 @@ namespace Supabase.Build.Migrations.Linting;
 /// <summary>
 /// Files, then parsed statements, then rules, then diagnostics. Files are parsed in parallel (each file once), then
 /// checked in parallel; rules that need the schema as the history left it before a statement get it from one replay
-/// of the whole set (made on first use, from the same parse). The result is ordered by file and position so every
-/// run prints the same thing.
+/// of the whole set (made on first use, from the same parse). The schema rules (SB2xxx) then check the model the
+/// history ends with, and report at the statements that made the objects. The result is ordered by file and position
+/// so every run prints the same thing.
 /// </summary>
 public sealed class MigrationLinter
 {
     private readonly PgParser _parser;
     private readonly MigrationParser _migrationParser;
     private readonly IReadOnlyList<IMigrationRule> _rules;
+    private readonly IReadOnlyList<ISchemaRule> _schemaRules;
 
-    public MigrationLinter(PgParser parser, IReadOnlyList<IMigrationRule>? rules = null)
+    /// <summary>
+    /// A linter running <paramref name="rules"/> and <paramref name="schemaRules"/>: by default every registered rule;
+    /// when only statement rules are given, no schema rules (a test or tool that picks rules picks all it wants).
+    /// </summary>
+    public MigrationLinter(PgParser parser, IReadOnlyList<IMigrationRule>? rules = null, IReadOnlyList<ISchemaRule>? schemaRules = null)
     {
         _parser = parser;
         _migrationParser = new MigrationParser(parser);
         _rules = rules ?? RuleRegistry.All;
+        _schemaRules = schemaRules ?? (rules is null ? RuleRegistry.SchemaRules : Array.Empty<ISchemaRule>());
     }
 
     /// <summary>Every rule this linter runs, then the tool's own diagnostics: the catalogue adapters document and filter by.</summary>
-    public IEnumerable<RuleDescriptor> Descriptors => ToolDiagnostics.All.Concat(_rules.Select(r => r.Descriptor)).Append(RuleRegistry.UnusedSuppression).Distinct();
+    public IEnumerable<RuleDescriptor> Descriptors => ToolDiagnostics.All
+        .Concat(_rules.Select(r => r.Descriptor))
+        .Append(RuleRegistry.UnusedSuppression)
+        .Concat(_schemaRules.Select(r => r.Descriptor))
+        .Distinct();
 
     /// <summary>
     /// Loads the parser and makes a linter, or returns SB0003 naming every place the parser was looked for.
@@ -52,8 +66,11 @@ public sealed class MigrationLinter
     {
         options ??= new LintOptions();
         var rules = _rules.Where(r => IsEnabled(r.Descriptor, options)).ToList();
+        var schemaRules = _schemaRules.Where(r => IsEnabled(r.Descriptor, options)).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : -1 };
         var version = options.PostgresMajorVersion ?? SupabaseProjectSettings.ReadMajorVersion(set.Directory) ?? LintOptions.DefaultPostgresMajorVersion;
+        var diagnostics = new List<MigrationDiagnostic>(Fingerprints.Complete(set.Diagnostics, null));
+        var exposed = ExposedSchemasOf(set, options, diagnostics);
 
         var parsed = new ParsedMigration[set.Files.Count];
         Parallel.For(0, set.Files.Count, parallel, i => parsed[i] = _migrationParser.Parse(set.Files[i]));
@@ -61,17 +78,21 @@ public sealed class MigrationLinter
         // One replay of the whole history, file by file beside the lint, when a rule may ask for the schema.
         var facts = HistoryFacts.Of(parsed);
         var history = new HistoryReplay(_parser, parsed);
-        if (rules.Any(r => r.Descriptor.Id is "SB1010" or "SB1013" or "SB1016") && HistoryReplay.MayBeNeeded(parsed, facts))
+        if ((schemaRules.Count > 0 || (rules.Any(r => r.Descriptor.Id is "SB1010" or "SB1013" or "SB1016") && HistoryReplay.MayBeNeeded(parsed, facts)))
+            && parsed.Any(p => p.Statements.Count > 0))
         {
             history.Start();
         }
-        var perFile = new List<MigrationDiagnostic>[set.Files.Count];
+
+        var perFile = new FileLint[set.Files.Count];
         Parallel.For(0, set.Files.Count, parallel, i => perFile[i] = LintFile(i, parsed[i], rules, options, version, history, facts));
 
-        var diagnostics = new List<MigrationDiagnostic>(Fingerprints.Complete(set.Diagnostics, null));
+        var schemaFindings = schemaRules.Count > 0 && parsed.Any(p => p.Statements.Count > 0) && history.Final() is { } final
+            ? new SchemaAdvisor(_parser, schemaRules).Advise(final, exposed).Where(f => f.Target.Source is not null).ToLookup(f => f.Target.Source!.FilePath)
+            : null;
         foreach (var file in perFile)
         {
-            diagnostics.AddRange(file);
+            diagnostics.AddRange(file.Finish(schemaFindings?[file.Migration.File.Path] ?? Enumerable.Empty<SchemaFinding>(), schemaRules.Select(r => r.Descriptor), options));
         }
 
         var enabled = diagnostics.Where(d => !options.DisabledRules.Any(d.Rule.IsNamedBy)).ToList();
@@ -79,21 +100,41 @@ public sealed class MigrationLinter
         return new LintResult(reported, set.Files.Count, parsed.Sum(p => p.Statements.Count)) { BaselinedCount = enabled.Count - reported.Count };
     }
 
+    /// <summary>The schemas the API exposes: the options', else config.toml's (an unreadable config.toml is SB0009 and means the default).</summary>
+    private static ExposedSchemas ExposedSchemasOf(MigrationSet set, LintOptions options, List<MigrationDiagnostic> diagnostics)
+    {
+        if (options.ExposedSchemas is { } given)
+        {
+            return new ExposedSchemas(given);
+        }
+
+        var path = string.IsNullOrEmpty(set.Directory) || !Directory.Exists(set.Directory) ? null : SupabaseConfig.PathBeside(set.Directory);
+        try
+        {
+            return new ExposedSchemas(SupabaseConfig.Load(path).ApiSchemas);
+        }
+        catch (FormatException e)
+        {
+            diagnostics.Add(MigrationDiagnostic.ForFile(ToolDiagnostics.InvalidConfig, path!, e.Message) with { Fingerprint = "SB0009:config.toml" });
+            return ExposedSchemas.Default;
+        }
+    }
+
     /// <summary>True when a rule runs: on by default or included, and not disabled.</summary>
-    private static bool IsEnabled(RuleDescriptor rule, LintOptions options) =>
+    internal static bool IsEnabled(RuleDescriptor rule, LintOptions options) =>
         (rule.IsEnabledByDefault || options.IncludedRules.Any(rule.IsNamedBy)) && !options.DisabledRules.Any(rule.IsNamedBy);
 
-    private List<MigrationDiagnostic> LintFile(int fileIndex, ParsedMigration migration, IReadOnlyList<IMigrationRule> rules, LintOptions options, int version, HistoryReplay history, HistoryFacts facts)
+    private FileLint LintFile(int fileIndex, ParsedMigration migration, IReadOnlyList<IMigrationRule> rules, LintOptions options, int version, HistoryReplay history, HistoryFacts facts)
     {
-        var diagnostics = new List<MigrationDiagnostic>(migration.Diagnostics);
+        if (migration.Source is not null && IsOlderThan(migration.File, options.Since))
+        {
+            rules = rules.Where(r => !r.Descriptor.Id.StartsWith("SB1", StringComparison.Ordinal)).ToList();
+        }
+
+        var lint = new FileLint(migration, rules.Select(r => r.Descriptor));
         if (migration.Source is not null)
         {
-            if (IsOlderThan(migration.File, options.Since))
-            {
-                rules = rules.Where(r => !r.Descriptor.Id.StartsWith("SB1", StringComparison.Ordinal)).ToList();
-            }
 
-            var suppressions = new SuppressionIndex(migration);
             var scope = new FileScope();
             var found = new List<MigrationDiagnostic>();
             foreach (var statement in migration.Statements)
@@ -109,10 +150,7 @@ public sealed class MigrationLinter
                     {
                         foreach (var diagnostic in found)
                         {
-                            if (suppressions.IsEmpty || !suppressions.Suppresses(diagnostic.Rule, statement))
-                            {
-                                diagnostics.Add(diagnostic);
-                            }
+                            lint.Add(diagnostic, statement);
                         }
 
                         found.Clear();
@@ -121,26 +159,9 @@ public sealed class MigrationLinter
 
                 scope.Apply(statement);
             }
-
-            if (!suppressions.IsEmpty && IsEnabled(RuleRegistry.UnusedSuppression, options))
-            {
-                var ran = rules.Select(r => r.Descriptor).Where(d => !options.DisabledRules.Any(d.IsNamedBy)).ToList();
-                foreach (var (comment, reason) in suppressions.Unused(ran, RuleRegistry.Catalogue))
-                {
-                    diagnostics.Add(new MigrationDiagnostic(
-                        RuleRegistry.UnusedSuppression, RuleRegistry.UnusedSuppression.DefaultSeverity, migration.File.Path,
-                        migration.Source.SpanOf(comment.Start, comment.End - comment.Start), $"this suppression comment {reason}; remove it or fix the rule name"));
-                }
-            }
         }
 
-        // Position, then id: a stable order, in which fixes that insert at one point also apply in id order.
-        diagnostics.Sort((a, b) =>
-        {
-            var byPosition = (a.Span.Start.Line, a.Span.Start.Column).CompareTo((b.Span.Start.Line, b.Span.Start.Column));
-            return byPosition != 0 ? byPosition : string.CompareOrdinal(a.Id, b.Id);
-        });
-        return Fingerprints.Complete(diagnostics, migration).ToList();
+        return lint;
     }
 
     /// <summary>True when the file's version is below <paramref name="since"/> (compared as numbers of any length).</summary>

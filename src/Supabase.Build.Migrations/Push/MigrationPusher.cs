@@ -6,6 +6,7 @@ using Supabase.Build.Migrations.Database;
 using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Discovery;
 using Supabase.Build.Migrations.Linting;
+using Supabase.Build.Migrations.Rules;
 using Supabase.Build.Migrations.Parsing;
 using Supabase.Build.PgQuery;
 
@@ -47,7 +48,9 @@ public sealed class MigrationPusher
     {
         _parser = parser ?? throw new ArgumentNullException(nameof(parser));
         _migrationParser = new MigrationParser(parser);
-        _linter = new MigrationLinter(parser);
+        // The gate is about running the statements safely: the migration-safety rules. The schema checks (SB2xxx)
+        // judge the whole history's result; the build and SupabaseAdvise report them, and they need a full replay.
+        _linter = new MigrationLinter(parser, RuleRegistry.All, Array.Empty<Rules.Advisors.ISchemaRule>());
     }
 
     /// <summary>Every diagnostic a push can report: the lint's catalogue and the push's own.</summary>

@@ -1,4 +1,5 @@
 using Supabase.Build.Migrations.Diagnostics;
+using Supabase.Build.Migrations.Rules.Advisors;
 
 namespace Supabase.Build.Migrations.Rules;
 
@@ -18,7 +19,7 @@ public static class RuleRegistry
     /// What reports are read back against and what SARIF lists as its rules.
     /// </summary>
     public static IReadOnlyList<RuleDescriptor> Catalogue =>
-        ToolDiagnostics.All.Concat(All.Select(rule => rule.Descriptor)).Append(UnusedSuppression).ToList();
+        ToolDiagnostics.All.Concat(All.Select(rule => rule.Descriptor)).Append(UnusedSuppression).Concat(SchemaRules.Select(rule => rule.Descriptor)).ToList();
 
     public static IReadOnlyList<IMigrationRule> All { get; } = new IMigrationRule[]
     {
@@ -61,5 +62,11 @@ public static class RuleRegistry
         new SB1037RequireStatementTimeout(),
         new SB1038BanDuplicateColumnAssignments(),
         new SB1039RequireTableSchema(),
+    };
+
+    /// <summary>The schema rules (SB2xxx): checks of the schema the history ends with, and of a live database.</summary>
+    public static IReadOnlyList<ISchemaRule> SchemaRules { get; } = new ISchemaRule[]
+    {
+        new SB2001RlsDisabledInExposedSchema(),
     };
 }

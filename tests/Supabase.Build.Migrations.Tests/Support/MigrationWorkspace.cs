@@ -2,6 +2,7 @@ using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Discovery;
 using Supabase.Build.Migrations.Linting;
 using Supabase.Build.Migrations.Rules;
+using Supabase.Build.Migrations.Rules.Advisors;
 using Supabase.Build.PgQuery;
 
 namespace Supabase.Build.Migrations.Tests.Support;
@@ -40,6 +41,10 @@ public sealed class MigrationWorkspace : IDisposable
 
     public LintResult Lint(IReadOnlyList<IMigrationRule>? rules = null, LintOptions? options = null) =>
         new MigrationLinter(Parser, rules).Lint(MigrationDiscovery.Discover(Directory), options);
+
+    /// <summary>Lints with the given schema rules only (no statement rules).</summary>
+    public LintResult Lint(IReadOnlyList<ISchemaRule> schemaRules, LintOptions? options = null) =>
+        new MigrationLinter(Parser, Array.Empty<IMigrationRule>(), schemaRules).Lint(MigrationDiscovery.Discover(Directory), options);
 
     /// <summary>Lints one migration with one rule (plus the tool's own diagnostics).</summary>
     public static IReadOnlyList<MigrationDiagnostic> LintOne(IMigrationRule rule, string sql)
