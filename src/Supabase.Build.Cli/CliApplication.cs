@@ -24,6 +24,7 @@ public static class CliApplication
             new StatusCommand(workingDirectory),
             new NewCommand(workingDirectory),
             new GenCommand(workingDirectory),
+            new AdviseCommand(workingDirectory),
         };
 
         var parseResult = root.Parse(args);

@@ -256,77 +256,8 @@ internal sealed class LintCommand : Command
             .SelectMany(v => v.Split(IdSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToList();
 
-    private void WriteReport(ParseResult parseResult, IReadOnlyList<MigrationDiagnostic> diagnostics, IEnumerable<RuleDescriptor> catalogue, TextWriter standardOutput)
-    {
-        var format = parseResult.GetValue(_format) ?? ReportFormat.Text;
-        var report = Render(format, diagnostics, catalogue);
-        var outputPath = parseResult.GetValue(_output);
-        if (outputPath is null)
-        {
-            standardOutput.Write(report);
-            return;
-        }
-
-        var fullPath = Path.GetFullPath(outputPath, _workingDirectory);
-        try
-        {
-            File.WriteAllText(fullPath, report, new UTF8Encoding(false));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot write the report to '{outputPath}': {e.Message}", e);
-        }
-    }
-
-    private string Render(string format, IReadOnlyList<MigrationDiagnostic> diagnostics, IEnumerable<RuleDescriptor> catalogue)
-    {
-        switch (format)
-        {
-            case ReportFormat.Json:
-                return RenderStream(stream => JsonReport.Write(stream, diagnostics));
-            case ReportFormat.Sarif:
-                return RenderStream(stream => SarifWriter.Write(stream, diagnostics, catalogue, CliApplication.Version, SourceRoot()));
-            case ReportFormat.GitHub:
-                var root = SourceRoot();
-                return Lines(diagnostics.Select(d => GitHubFormatter.Format(d, root)));
-            case ReportFormat.GitLab:
-                return RenderStream(stream => GitLabCodeQualityWriter.Write(stream, diagnostics, GitLabRoot()));
-            default:
-                return Lines(diagnostics.SelectMany(d => TextFormatter.FixLines(d).Prepend(TextFormatter.Format(d))));
-        }
-    }
-
-    /// <summary>Paths in SARIF and GitHub annotations are relative to the checkout: $GITHUB_WORKSPACE in Actions, else the current directory.</summary>
-    private string SourceRoot()
-    {
-        var workspace = Environment.GetEnvironmentVariable("GITHUB_WORKSPACE");
-        return string.IsNullOrEmpty(workspace) ? _workingDirectory : workspace;
-    }
-
-    /// <summary>GitLab wants paths relative to the project: $CI_PROJECT_DIR in GitLab CI, else the current directory.</summary>
-    private string GitLabRoot()
-    {
-        var project = Environment.GetEnvironmentVariable("CI_PROJECT_DIR");
-        return string.IsNullOrEmpty(project) ? _workingDirectory : project;
-    }
-
-    private static string RenderStream(Action<Stream> write)
-    {
-        using var stream = new MemoryStream();
-        write(stream);
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
-    }
-
-    private static string Lines(IEnumerable<string> lines)
-    {
-        var builder = new StringBuilder();
-        foreach (var line in lines)
-        {
-            builder.Append(line).Append('\n');
-        }
-
-        return builder.ToString();
-    }
+    private void WriteReport(ParseResult parseResult, IReadOnlyList<MigrationDiagnostic> diagnostics, IEnumerable<RuleDescriptor> catalogue, TextWriter standardOutput) =>
+        new ReportRenderer(_workingDirectory).Write(parseResult.GetValue(_format) ?? ReportFormat.Text, parseResult.GetValue(_output), diagnostics, catalogue, standardOutput);
 
     private static string Summary(int files, int statements, IReadOnlyList<MigrationDiagnostic> diagnostics, int baselined)
     {

@@ -10,7 +10,7 @@ namespace Supabase.Build.EndToEnd.Tests;
 [Collection(EndToEndGroup.Name)]
 public sealed class LintOnBuildTests(PackedSdkFixture fixture)
 {
-    private const string CreateTable = "create table if not exists public.accounts (id bigint primary key, email text);\n";
+    private const string CreateTable = "create table if not exists public.accounts (id bigint primary key, email text);\nalter table public.accounts enable row level security;\n";
 
     // The statement starts on line 3, column 3: diagnostics must point exactly there.
     private const string UnsafeIndex = "-- look accounts up by email\n\n  create index if not exists accounts_email_idx on public.accounts (email);\n";
@@ -18,7 +18,7 @@ public sealed class LintOnBuildTests(PackedSdkFixture fixture)
     private const string SafeIndex = "create index concurrently if not exists accounts_email_idx on public.accounts (email);\n";
 
     // SB1004 (a warning): CREATE TABLE without IF NOT EXISTS.
-    private const string NotRerunnable = "create table public.settings (key text primary key, value text);\n";
+    private const string NotRerunnable = "create table public.settings (key text primary key, value text);\nalter table public.settings enable row level security;\n";
 
     [Fact]
     public void Unsafe_migration_fails_the_build_at_its_file_line_and_column_with_the_help_link()

@@ -21,6 +21,7 @@ public sealed class ModelsTests(PackedSdkFixture fixture, ThrowawayPostgres post
           due date
         );
         comment on table public.tasks is 'Work to do.';
+        alter table public.tasks enable row level security;
         """;
 
     private const string Program = """

@@ -111,6 +111,26 @@ public sealed class PushTests(PackedSdkFixture fixture, ThrowawayPostgres postgr
         }
     }
 
+    [Fact]
+    public async Task Advise_reports_the_live_schema_holes_at_the_migrations_that_made_them()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var consumer = Consumer("advise", database.DatabaseUrl);
+        var open = consumer.AddMigration("20240101000000_create_notes.sql", "-- notes\ncreate table if not exists public.notes (id bigint primary key, body text);\n");
+        var push = consumer.MSBuild("-t:SupabasePush");
+        Assert.True(push.ExitCode == 0, push.ToString());
+
+        var advise = consumer.MSBuild("-t:SupabaseAdvise");
+
+        Assert.True(advise.ExitCode != 0, advise.ToString());
+        Assert.Contains($"{open}(2,1): error SB2001: table public.notes is in the exposed schema public without row level security", advise.Output, StringComparison.Ordinal);
+        Assert.Contains("(live in postgres@", advise.Output, StringComparison.Ordinal);
+
+        var allowed = consumer.MSBuild("-t:SupabaseAdvise", "-p:NoWarn=SB2001");
+        Assert.True(allowed.ExitCode == 0, allowed.ToString());
+        Assert.DoesNotContain("SB2001", allowed.Output, StringComparison.Ordinal);
+    }
+
     private ConsumerProject Consumer(string name, string databaseUrl)
     {
         var environment = new Dictionary<string, string>(fixture.Environment) { ["SUPABASE_DB_URL"] = databaseUrl };

@@ -72,8 +72,9 @@ internal static class CatalogQueries
         order by c.conrelid, c.conname
         """;
 
+    // Key columns only: INCLUDE columns follow them in indkey and are not keys (the replay leaves them out too).
     public const string Indexes = """
-        select ic.relname, i.indrelid, i.indisunique, i.indisprimary, am.amname, i.indkey::int2[], pg_catalog.pg_get_expr(i.indpred, i.indrelid)
+        select ic.relname, i.indrelid, i.indisunique, i.indisprimary, am.amname, (i.indkey::int2[])[0:i.indnkeyatts - 1], pg_catalog.pg_get_expr(i.indpred, i.indrelid)
         from pg_catalog.pg_index i
         join pg_catalog.pg_class ic on ic.oid = i.indexrelid
         join pg_catalog.pg_am am on am.oid = ic.relam

@@ -1,5 +1,4 @@
 using Supabase.Build.Migrations.Advising;
-using Supabase.Build.Migrations.Configuration;
 using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Discovery;
 using Supabase.Build.Migrations.Parsing;
@@ -70,7 +69,7 @@ public sealed class MigrationLinter
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : -1 };
         var version = options.PostgresMajorVersion ?? SupabaseProjectSettings.ReadMajorVersion(set.Directory) ?? LintOptions.DefaultPostgresMajorVersion;
         var diagnostics = new List<MigrationDiagnostic>(Fingerprints.Complete(set.Diagnostics, null));
-        var exposed = ExposedSchemasOf(set, options, diagnostics);
+        var exposed = ExposedSchemas.Resolve(options.ExposedSchemas, set.Directory, diagnostics);
 
         var parsed = new ParsedMigration[set.Files.Count];
         Parallel.For(0, set.Files.Count, parallel, i => parsed[i] = _migrationParser.Parse(set.Files[i]));
@@ -98,26 +97,6 @@ public sealed class MigrationLinter
         var enabled = diagnostics.Where(d => !options.DisabledRules.Any(d.Rule.IsNamedBy)).ToList();
         var reported = options.Baseline is { } baseline ? enabled.Where(d => !baseline.Contains(d)).ToList() : enabled;
         return new LintResult(reported, set.Files.Count, parsed.Sum(p => p.Statements.Count)) { BaselinedCount = enabled.Count - reported.Count };
-    }
-
-    /// <summary>The schemas the API exposes: the options', else config.toml's (an unreadable config.toml is SB0009 and means the default).</summary>
-    private static ExposedSchemas ExposedSchemasOf(MigrationSet set, LintOptions options, List<MigrationDiagnostic> diagnostics)
-    {
-        if (options.ExposedSchemas is { } given)
-        {
-            return new ExposedSchemas(given);
-        }
-
-        var path = string.IsNullOrEmpty(set.Directory) || !Directory.Exists(set.Directory) ? null : SupabaseConfig.PathBeside(set.Directory);
-        try
-        {
-            return new ExposedSchemas(SupabaseConfig.Load(path).ApiSchemas);
-        }
-        catch (FormatException e)
-        {
-            diagnostics.Add(MigrationDiagnostic.ForFile(ToolDiagnostics.InvalidConfig, path!, e.Message) with { Fingerprint = "SB0009:config.toml" });
-            return ExposedSchemas.Default;
-        }
     }
 
     /// <summary>True when a rule runs: on by default or included, and not disabled.</summary>

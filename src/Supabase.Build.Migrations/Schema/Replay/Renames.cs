@@ -4,7 +4,7 @@ using Supabase.Build.PgQuery;
 namespace Supabase.Build.Migrations.Schema.Replay;
 
 /// <summary>
-/// RENAME and SET SCHEMA of tables, views, columns, constraints, indexes, types, functions, policies and triggers.
+/// RENAME and SET SCHEMA of tables, views, columns, constraints, indexes, types, functions, extensions, policies and triggers.
 /// What pointed at the old name follows (foreign keys, indexes, views' sources, columns of a renamed type), as the
 /// server's references by OID do.
 /// </summary>
@@ -113,6 +113,9 @@ internal static class Renames
                     FunctionDdl.Replace(context, function, function with { Name = function.Name with { Schema = schema } });
                 }
 
+                break;
+            case "OBJECT_EXTENSION" when statement.Child("object").StringValue is { } extension && context.Model.Extensions.TryGetValue(extension, out var installed):
+                context.Model = context.Model with { Extensions = context.Model.Extensions.SetItem(extension, installed with { Schema = schema }) };
                 break;
         }
     }
