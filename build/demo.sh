@@ -9,6 +9,8 @@
 #   6. the same lint and models outside MSBuild: the supabase-build tool, installed from nuget/
 #   7. push: a throwaway PostgreSQL 15 on 127.0.0.1:54322 (the Supabase CLI's local default); the unsafe sample's push
 #      is refused by the lint, the fixed copy is pushed, and -t:SupabaseMigrationStatus shows before and after
+#   8. advise: -t:SupabaseAdvise runs the Supabase security checks (SB2xxx) on the live database; its SB2004 warning
+#      (a function without SET search_path) is placed at the migration that made the function, as the build shows it
 # Exits 0 when everything behaved as described (including the expected SB errors), non-zero when anything else broke.
 set -euo pipefail
 
@@ -64,6 +66,8 @@ fixed="$scratch/samples/supabase/migrations/20240301120000_index_profiles_update
 sed -i 's/^create index if not exists/create index concurrently if not exists/' "$fixed"
 grep -i '^create index' "$fixed"
 build_sample "$scratch/build3.log" "$scratch/samples/TodoApp" || fail "the fixed sample does not build (see $scratch/build3.log)"
+grep -E ': warning SB2' "$scratch/build3.log" | sort -u
+grep -q ': warning SB2004:' "$scratch/build3.log" || fail "the build did not show the sample's SB2004 warning (see $scratch/build3.log)"
 dotnet "$scratch/samples/TodoApp/bin/Debug/net10.0/TodoApp.dll"
 
 step "typed models: SupabaseGenerateModels=true (samples/TodoApp/TodoApp.csproj), generated from the migrations"
@@ -120,7 +124,7 @@ else
   step "dotnet msbuild -t:SupabaseMigrationStatus   (the fixed copy, before the push)"
   msbuild_sample "$scratch/status1.log" "$scratch/samples/TodoApp" -t:SupabaseMigrationStatus -v:m \
     || fail "the status target failed (see $scratch/status1.log)"
-  grep -q '0 applied, 3 pending.' "$scratch/status1.log" || fail "expected 3 pending migrations (see $scratch/status1.log)"
+  grep -q '0 applied, 4 pending.' "$scratch/status1.log" || fail "expected 4 pending migrations (see $scratch/status1.log)"
 
   step "dotnet msbuild -t:SupabasePush   (the fixed copy: history in supabase_migrations.schema_migrations, as the Supabase CLI keeps it)"
   msbuild_sample "$scratch/push2.log" "$scratch/samples/TodoApp" -t:SupabasePush -v:m || fail "the push failed (see $scratch/push2.log)"
@@ -128,7 +132,13 @@ else
   step "dotnet msbuild -t:SupabaseMigrationStatus   (after the push)"
   msbuild_sample "$scratch/status2.log" "$scratch/samples/TodoApp" -t:SupabaseMigrationStatus -v:m \
     || fail "the status target failed (see $scratch/status2.log)"
-  grep -q '3 applied, 0 pending.' "$scratch/status2.log" || fail "expected 3 applied migrations (see $scratch/status2.log)"
+  grep -q '4 applied, 0 pending.' "$scratch/status2.log" || fail "expected 4 applied migrations (see $scratch/status2.log)"
+
+  step "dotnet msbuild -t:SupabaseAdvise   (the Supabase security checks on the live database)"
+  msbuild_sample "$scratch/advise.log" "$scratch/samples/TodoApp" -t:SupabaseAdvise -v:m || fail "advise failed (see $scratch/advise.log)"
+  grep -E 'SB2|advised' "$scratch/advise.log" | sort -u
+  grep -q '_touch_profiles_updated_at.sql(4,1): warning SB2004:' "$scratch/advise.log" \
+    || fail "advise did not place SB2004 at the sample's migration (see $scratch/advise.log)"
 fi
 
 printf '\ndemo: OK (Supabase.Build.Sdk %s). The failures above are the ones the sample is built to show.\n' "$version"

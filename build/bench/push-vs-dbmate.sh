@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Whole-process push time, side by side in one run: supabase-build push (this repository's CLI, Release build)
-# against dbmate (npm dbmate, the migration runner a user would otherwise pick) and against one psql session that
+# Whole-process push time, side by side in one run: supabase-build push (this repository's CLI: the native executable
+# build/publish-cli.sh makes, and the framework-dependent dotnet tool, Release build) against dbmate (npm dbmate, the migration runner a user would otherwise pick) and against one psql session that
 # applies every file in order (the floor: no history, no transactions, no lint).
 #
 #   bash build/bench/push-vs-dbmate.sh
@@ -13,7 +13,8 @@
 # Every timed run starts on a fresh, empty database (hyperfine --prepare drops and recreates it, untimed):
 #   supabase-build   push DIR --db-url URL            lint of every file, advisory lock, supabase_migrations history,
 #                                                     one transaction (one round trip) per file
-#   supabase-build   the same with --skip-lint        (to show what the lint costs)
+#   supabase-build   the same, as the framework-dependent dotnet tool (dotnet supabase-build.dll: runtime start-up
+#                    and JIT included)
 #   dbmate           --no-dump-schema migrate         one transaction per file, its schema_migrations table
 #   psql             -X -q -v ON_ERROR_STOP=1 -f F1 -f F2 ...   one session, statement by statement, autocommit
 #
@@ -52,6 +53,8 @@ if [[ ! -x "$dbmate" ]]; then
   npm install --prefix "$bench" --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
+log "publishing supabase-build (Native AOT, build/publish-cli.sh)"
+native="$(bash "$root/build/publish-cli.sh")"
 log "building supabase-build (Release)"
 dotnet build "$root/src/Supabase.Build.Cli/Supabase.Build.Cli.csproj" -c Release -nologo -v quiet -nodeReuse:false >/dev/null
 cli="$root/src/Supabase.Build.Cli/bin/Release/net8.0/supabase-build.dll"
@@ -131,6 +134,10 @@ PGOPTIONS="-c client_min_messages=warning" exec "$psql_bin" -X -q "$admin_url" -
 EOF
 cat >"$work/ours.sh" <<EOF
 #!/usr/bin/env bash
+exec "$native" push "\$1" --db-url "$url" "\${@:2}"
+EOF
+cat >"$work/ours-dll.sh" <<EOF
+#!/usr/bin/env bash
 exec dotnet "$cli" push "\$1" --db-url "$url" "\${@:2}"
 EOF
 cat >"$work/dbmate.sh" <<EOF
@@ -175,14 +182,15 @@ for count in "${sizes[@]}"; do
   generate "$dir" "$count"
   log "$count files: checking that every tool applies all of them"
   check "supabase-build" "$count" "$work/ours.sh" "$dir"
+  check "supabase-build (dll)" "$count" "$work/ours-dll.sh" "$dir"
   check "dbmate" "$count" "$work/dbmate.sh" "$dir"
   check "psql" "$count" "$work/psql.sh" "$dir"
 
   echo "== $count migrations ($(cat "$dir"/*.sql | wc -c) bytes, 3 statements each)"
   # Interleaved: each round runs every command once (the first round's order rotated each time), so a change in the
   # machine's load during the run hits all of them alike. Medians are over the rounds.
-  names=("supabase-build push" "supabase-build push --skip-lint" "dbmate migrate" "psql, one session")
-  commands=("$work/ours.sh $dir" "$work/ours.sh $dir --skip-lint" "$work/dbmate.sh $dir" "$work/psql.sh $dir")
+  names=("supabase-build push" "supabase-build push (dotnet tool)" "dbmate migrate" "psql, one session")
+  commands=("$work/ours.sh $dir" "$work/ours-dll.sh $dir" "$work/dbmate.sh $dir" "$work/psql.sh $dir")
   for ((round = 0; round < warmup + runs; round++)); do
     args=()
     for ((k = 0; k < 4; k++)); do
@@ -197,7 +205,7 @@ for count in "${sizes[@]}"; do
   node -e '
     const fs = require("fs"), path = require("path");
     const [dir, count, runs] = process.argv.slice(1);
-    const names = ["supabase-build push", "supabase-build push --skip-lint", "dbmate migrate", "psql, one session"];
+    const names = ["supabase-build push", "supabase-build push (dotnet tool)", "dbmate migrate", "psql, one session"];
     const times = Object.fromEntries(names.map(n => [n, []]));
     for (let r = 0; r < 100; r++) {
       const f = path.join(dir, `${count}.round${r}.json`);
@@ -210,16 +218,17 @@ for count in "${sizes[@]}"; do
       console.log(`   ${(n + " (" + count + ")").padEnd(40)} median ${(median(t) * 1000).toFixed(0).padStart(6)} ms`
         + `   min ${(Math.min(...t) * 1000).toFixed(0).padStart(6)}   max ${(Math.max(...t) * 1000).toFixed(0).padStart(6)}   (${t.length} runs)`);
     }
-    const [ours, oursNoLint, dbmate, psql] = names.map(n => median(times[n]));
+    const [ours, oursDll, dbmate, psql] = names.map(n => median(times[n]));
     const ms = x => (x * 1000).toFixed(0).padStart(8) + " ms";
-    fs.writeFileSync(path.join(dir, `${count}.summary`), count.padStart(6) + ms(ours) + ms(oursNoLint) + ms(dbmate) + ms(psql)
-      + (ours / dbmate).toFixed(2).padStart(12) + "x" + (ours / psql).toFixed(2).padStart(12) + "x");
+    const ratio = x => x.toFixed(2).padStart(12) + "x";
+    fs.writeFileSync(path.join(dir, `${count}.summary`), count.padStart(6) + ms(ours) + ms(oursDll) + ms(dbmate) + ms(psql)
+      + ratio(ours / dbmate) + ratio(ours / psql) + ratio(oursDll / dbmate) + ratio(oursDll / psql));
   ' "$work" "$count" "$runs"
   summary+=("$(cat "$work/$count.summary")")
   echo
 done
 
 echo "medians (hyperfine, $runs interleaved rounds after $warmup warm-up round(s), fresh database per run$([[ "$rtt" != 0 ]] && echo ", $rtt ms round-trip time"))"
-printf '%6s%11s%11s%11s%11s%13s%13s\n' files ours no-lint dbmate psql ours/dbmate ours/psql
+printf '%6s%11s%11s%11s%11s%13s%13s%13s%13s\n' files native tool dbmate psql native/dbmate native/psql tool/dbmate tool/psql
 printf '%s\n' "${summary[@]}"
-echo "(below 1.00x: supabase-build push is faster)"
+echo "(native: the executable of build/publish-cli.sh; tool: dotnet supabase-build.dll. Below 1.00x: supabase-build push is faster)"

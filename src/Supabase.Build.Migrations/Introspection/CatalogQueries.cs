@@ -43,13 +43,16 @@ internal static class CatalogQueries
         select contypid, pg_catalog.pg_get_expr(conbin, 0) from pg_catalog.pg_constraint where contypid <> 0 and contype = 'c' order by contypid, conname
         """;
 
+    // pgmq.create() adds each queue's tables (pgmq.q_<queue>, pgmq.a_<queue>) to the extension, but they are the
+    // project's data and SB2021 checks their grants and RLS: they are kept despite the membership.
     public static readonly string Relations = $$"""
         select c.oid, n.nspname, c.relname, c.relkind::text, c.relpersistence::text, c.relrowsecurity, c.relforcerowsecurity,
                pg_catalog.obj_description(c.oid, 'pg_class'), coalesce(c.reloptions, '{}'),
                case when c.relkind in ('v', 'm') then pg_catalog.pg_get_viewdef(c.oid) end, c.relowner
         from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
         where {{UserSchema}} and c.relkind in ('r', 'p', 'v', 'm', 'f', 'c')
-          and {{NotExtensionMember("pg_class", "c.oid")}}
+          and ({{NotExtensionMember("pg_class", "c.oid")}}
+               or n.nspname = 'pgmq' and c.relkind in ('r', 'p') and (c.relname like 'q\_%' or c.relname like 'a\_%'))
         order by n.nspname, c.relname
         """;
 

@@ -64,15 +64,24 @@ public sealed class MigrationLinter
     public LintResult Lint(MigrationSet set, LintOptions? options = null)
     {
         options ??= new LintOptions();
+        var parsed = new ParsedMigration[set.Files.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : -1 };
+        Parallel.For(0, set.Files.Count, parallel, i => parsed[i] = _migrationParser.Parse(set.Files[i]));
+        return Lint(set, parsed, options);
+    }
+
+    /// <summary>Lints files parsed already (one <see cref="ParsedMigration"/> per file of <paramref name="set"/>, in order): a push parses once for both.</summary>
+    public LintResult Lint(MigrationSet set, IReadOnlyList<ParsedMigration> parsed, LintOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(parsed);
+        options ??= new LintOptions();
         var rules = _rules.Where(r => IsEnabled(r.Descriptor, options)).ToList();
         var schemaRules = _schemaRules.Where(r => IsEnabled(r.Descriptor, options)).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : -1 };
         var version = options.PostgresMajorVersion ?? SupabaseProjectSettings.ReadMajorVersion(set.Directory) ?? LintOptions.DefaultPostgresMajorVersion;
         var diagnostics = new List<MigrationDiagnostic>(Fingerprints.Complete(set.Diagnostics, null));
         var exposed = ExposedSchemas.Resolve(options.ExposedSchemas, set.Directory, diagnostics);
-
-        var parsed = new ParsedMigration[set.Files.Count];
-        Parallel.For(0, set.Files.Count, parallel, i => parsed[i] = _migrationParser.Parse(set.Files[i]));
 
         // One replay of the whole history, file by file beside the lint, when a rule may ask for the schema.
         var facts = HistoryFacts.Of(parsed);

@@ -107,11 +107,14 @@ public sealed class MigrationPusher
         // findings are reported (the others were reported by the builds that came before).
         var parsing = Task.Run(() => ParseAll(set.Files), cancellationToken);
         var linting = options.Lint && set.Files.Count > 0
-            ? Task.Run<LintResult?>(
-                () => _linter.Lint(
+            ? parsing.ContinueWith<LintResult?>(
+                parsed => _linter.Lint(
                     new MigrationSet(directory, set.Files, Array.Empty<MigrationDiagnostic>()),
+                    parsed.Result,
                     new LintOptions { DisabledRules = options.DisabledRules.ToList() }),
-                cancellationToken)
+                cancellationToken,
+                TaskContinuationOptions.OnlyOnRanToCompletion,
+                TaskScheduler.Default)
             : Task.FromResult<LintResult?>(null);
         try
         {

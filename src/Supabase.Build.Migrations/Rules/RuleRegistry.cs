@@ -68,5 +68,25 @@ public static class RuleRegistry
     public static IReadOnlyList<ISchemaRule> SchemaRules { get; } = new ISchemaRule[]
     {
         new SB2001RlsDisabledInExposedSchema(),
+        new SB2002PolicyExistsRlsDisabled(),
+        new SB2003RlsEnabledNoPolicy(),
+        new SB2004FunctionSearchPathMutable(),
+        new SB2005AuthUsersExposed(),
+        new SB2006SecurityDefinerView(),
+        new SB2007RlsReferencesUserMetadata(),
+        new SB2008AuthRlsInitplan(),
+        new SB2009ExtensionInPublic(),
+        new SB2010UnindexedForeignKey(),
+        new SB2011NoPrimaryKey(),
+        new SB2012RlsPolicyAlwaysTrue(),
+        new SB2013MultiplePermissivePolicies(),
+        new SB2014SecurityDefinerFunctionExecutable(),
+        new SB2015MaterializedViewInApi(),
+        new SB2016DuplicateIndex(),
+        new SB2017FkeyToAuthUnique(),
+        new SB2018SensitiveColumnsExposed(),
+        new SB2019ForeignTableInApi(),
+        new SB2020UnsupportedRegTypes(),
+        new SB2021InsecureQueueExposedInApi(),
     };
 }

@@ -22,7 +22,9 @@ public class SquawkFalsePositivesTests
     {
         var diagnostics = LintAll("CREATE TABLE IF NOT EXISTS test();\nALTER TABLE IF EXISTS test ENABLE ROW LEVEL SECURITY;");
 
-        Assert.Empty(diagnostics);
+        // The schema rules rightly see a table with RLS and no policy (SB2003) and no primary key (SB2011): not squawk's concern.
+        Assert.DoesNotContain(diagnostics, d => !d.Id.StartsWith("SB2", StringComparison.Ordinal));
+        Assert.Equal(new[] { "SB2003", "SB2011" }, diagnostics.Select(d => d.Id).Order());
     }
 
     [Fact]
