@@ -10,7 +10,8 @@ namespace Supabase.Build.EndToEnd.Tests;
 [Collection(EndToEndGroup.Name)]
 public sealed class LintOnBuildTests(PackedSdkFixture fixture)
 {
-    private const string CreateTable = "create table if not exists public.accounts (id bigint primary key, email text);\nalter table public.accounts enable row level security;\n";
+    private const string CreateTable = "create table if not exists public.accounts (id bigint primary key, email text);\nalter table public.accounts enable row level security;\n"
+        + "create policy accounts_read on public.accounts for select to authenticated using (true);\n";
 
     // The statement starts on line 3, column 3: diagnostics must point exactly there.
     private const string UnsafeIndex = "-- look accounts up by email\n\n  create index if not exists accounts_email_idx on public.accounts (email);\n";
