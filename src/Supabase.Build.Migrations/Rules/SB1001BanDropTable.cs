@@ -16,7 +16,7 @@ public sealed class SB1001BanDropTable : IMigrationRule
 
     public void Check(StatementContext context)
     {
-        foreach (var statement in context.StatementsWithBodies)
+        foreach (var statement in context.StatementsWithBodiesMentioning("drop"))
         {
             if (!statement.Node.Is("DropStmt") || statement.Node.GetString("removeType") != "OBJECT_TABLE")
             {

@@ -15,7 +15,7 @@ public sealed class SB1002BanDropColumn : IMigrationRule
 
     public void Check(StatementContext context)
     {
-        foreach (var statement in context.StatementsWithBodies)
+        foreach (var statement in context.StatementsWithBodiesMentioning("drop"))
         {
             var node = statement.Node;
             if (!node.Is("AlterTableStmt") || node.GetString("objtype") != "OBJECT_TABLE")

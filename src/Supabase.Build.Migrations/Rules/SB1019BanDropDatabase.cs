@@ -11,7 +11,7 @@ public sealed class SB1019BanDropDatabase : IMigrationRule
 
     public void Check(StatementContext context)
     {
-        foreach (var statement in context.StatementsWithBodies.Where(s => s.Node.Is("DropdbStmt")))
+        foreach (var statement in context.StatementsWithBodiesMentioning("drop").Where(s => s.Node.Is("DropdbStmt")))
         {
             context.Report(
                 statement.Span,

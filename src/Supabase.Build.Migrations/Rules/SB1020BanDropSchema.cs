@@ -14,7 +14,7 @@ public sealed class SB1020BanDropSchema : IMigrationRule
 
     public void Check(StatementContext context)
     {
-        foreach (var statement in context.StatementsWithBodies)
+        foreach (var statement in context.StatementsWithBodiesMentioning("drop"))
         {
             var node = statement.Node;
             if (!node.Is("DropStmt") || node.GetString("removeType") != "OBJECT_SCHEMA")

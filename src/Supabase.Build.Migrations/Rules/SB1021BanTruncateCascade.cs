@@ -14,7 +14,7 @@ public sealed class SB1021BanTruncateCascade : IMigrationRule
 
     public void Check(StatementContext context)
     {
-        foreach (var statement in context.StatementsWithBodies.Where(s => s.Node.Is("TruncateStmt") && s.Node.GetString("behavior") == "DROP_CASCADE"))
+        foreach (var statement in context.StatementsWithBodiesMentioning("truncate").Where(s => s.Node.Is("TruncateStmt") && s.Node.GetString("behavior") == "DROP_CASCADE"))
         {
             var tables = string.Join(", ", statement.Node.List("relations").Select(Sql.RelationName));
             context.Report(

@@ -16,7 +16,7 @@ public sealed class SB1038BanDuplicateColumnAssignments : IMigrationRule
 
     public void Check(StatementContext context)
     {
-        foreach (var statement in context.StatementsWithBodies)
+        foreach (var statement in context.StatementsWithBodiesMentioning("update", "insert"))
         {
             var node = statement.Node;
             var lists = node.Kind switch

@@ -72,6 +72,14 @@ public sealed class StatementContext
     /// </summary>
     public IReadOnlyList<EmbeddedStatement> StatementsWithBodies => _embedded.Get(this);
 
+    /// <summary>
+    /// <see cref="StatementsWithBodies"/> for a rule that looks only for statements holding one of
+    /// <paramref name="keywords"/> (DROP, TRUNCATE, ...): a body whose text never has one of those words cannot hold
+    /// such a statement and is not parsed (parsing bodies is most of a lint's cost, and most bodies have none).
+    /// Findings are still decided on parse trees.
+    /// </summary>
+    public IReadOnlyList<EmbeddedStatement> StatementsWithBodiesMentioning(params string[] keywords) => _embedded.GetMentioning(this, keywords);
+
     public SourceText Source => Migration.Source!;
 
     /// <summary>Reports at the whole statement.</summary>

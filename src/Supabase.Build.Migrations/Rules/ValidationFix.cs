@@ -39,7 +39,10 @@ internal static class ValidationFix
 
         var next = (long.Parse(file.Version, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture).PadLeft(file.Version.Length, '0');
         var directory = Path.GetDirectoryName(file.Path)!;
-        if (Directory.Exists(directory) && Directory.EnumerateFiles(directory, next + "_*.sql").Any(path => !path.EndsWith("_validate_constraints.sql", StringComparison.Ordinal)))
+        var taken = context.History is { } history
+            ? history.HasVersion(directory, next, "_validate_constraints.sql")
+            : Directory.Exists(directory) && Directory.EnumerateFiles(directory, next + "_*.sql").Any(path => !path.EndsWith("_validate_constraints.sql", StringComparison.Ordinal));
+        if (taken)
         {
             return null;
         }

@@ -69,7 +69,7 @@ public sealed class LiveAdvisorTests(ThrowawayPostgres postgres)
         await using (var connection = new NpgsqlConnection(database.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("create schema api; create table api.orders (id int); create table public.t (id int)", connection);
+            await using var command = new NpgsqlCommand("create schema api; create table api.orders (id int); grant select on api.orders to anon; create table public.t (id int)", connection);
             await command.ExecuteNonQueryAsync();
         }
 

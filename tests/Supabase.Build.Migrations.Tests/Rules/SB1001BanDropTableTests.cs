@@ -188,6 +188,16 @@ public class SB1001BanDropTableTests
             d => Assert.Equal(((7, 3), true), (At(d), d.Message.Contains("'Quoted'", StringComparison.Ordinal))));
     }
 
+    [Theory]
+    [InlineData("create function f() returns void language sql as $$drop table sessions$$;")] // '$' is no word character
+    [InlineData("create function f() returns void language sql as $$ DROP\ttable sessions $$;")]
+    [InlineData("do $$ begin execute E'\\x64rop table sessions'; end $$;")] // spelled in an escape: the body is parsed anyway
+    public void Bodies_are_parsed_whenever_they_may_hold_a_drop(string sql) => Assert.Single(Lint(sql));
+
+    [Fact]
+    public void A_body_that_only_mentions_dropped_at_holds_no_drop() =>
+        Assert.Empty(Lint("create function f() returns trigger language plpgsql as $$ begin new.dropped_at := now(); return new; end $$;"));
+
     [Fact]
     public void Sql_function_with_a_dollar_quoted_body_is_reported_at_the_exact_position()
     {

@@ -18,6 +18,13 @@ internal static class ApiRoles
     public static bool CanSelect(IEnumerable<Grant> grants) =>
         grants.Any(g => g.Column is null && g.Privilege == "SELECT" && IsApiRole(g.Grantee));
 
+    /// <summary>
+    /// True when anon or authenticated may read or change the relation at all (SELECT, INSERT, UPDATE or DELETE, on
+    /// the whole or on a column). Without one of these the API answers permission denied, RLS or not.
+    /// </summary>
+    public static bool CanReadOrWrite(IEnumerable<Grant> grants) =>
+        grants.Any(g => g.Privilege is "SELECT" or "INSERT" or "UPDATE" or "DELETE" && IsApiRole(g.Grantee));
+
     /// <summary>True when the policy applies to a request made with the anon key or a user's JWT.</summary>
     public static bool AppliesToApi(PolicyModel policy) => policy.Roles.Any(IsApiRole);
 }

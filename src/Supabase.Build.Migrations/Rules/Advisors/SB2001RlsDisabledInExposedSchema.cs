@@ -5,8 +5,10 @@ namespace Supabase.Build.Migrations.Rules.Advisors;
 
 /// <summary>
 /// SB2001: a table the API serves without row level security is readable and writable by anyone holding the anon
-/// key. Judged where the history ends (RLS enabled in a later file counts), reported at the CREATE TABLE.
-/// splinter's twin is rls_disabled_in_public.
+/// key. Judged where the history ends (RLS enabled in a later file counts), reported at the CREATE TABLE. A table
+/// anon and authenticated hold no privilege on (a schema other than public, whose default privileges grant them
+/// nothing, or a REVOKE) is not reachable through the API, so it is not reported; splinter's twin,
+/// rls_disabled_in_public, asks has_table_privilege the same way.
 /// </summary>
 public sealed class SB2001RlsDisabledInExposedSchema : ISchemaRule
 {
@@ -18,7 +20,7 @@ public sealed class SB2001RlsDisabledInExposedSchema : ISchemaRule
     {
         foreach (var table in context.ExposedTables)
         {
-            if (table.Kind != TableKind.ForeignTable && !table.RowLevelSecurity)
+            if (table.Kind != TableKind.ForeignTable && !table.RowLevelSecurity && ApiRoles.CanReadOrWrite(table.Grants))
             {
                 context.Report(
                     SchemaObjectRef.Of(table),

@@ -8,8 +8,9 @@ namespace Supabase.Build.Migrations.Rules.Advisors;
 /// anon key calls it through <c>/rest/v1/rpc/name</c> and it runs with its owner's rights, past every RLS policy.
 /// EXECUTE reaches them through PUBLIC (every new function's default) or directly, and on Supabase directly too:
 /// the default privileges of <c>public</c> grant EXECUTE on new functions to anon and authenticated, so revoking
-/// from PUBLIC alone leaves them able to call it. Procedures are left out: the API cannot call them.
-/// splinter's twins are anon_ and authenticated_security_definer_function_executable.
+/// from PUBLIC alone leaves them able to call it. Procedures are left out: the API cannot call them. So are trigger
+/// and event trigger functions: PostgreSQL refuses to run one except as a trigger, whoever holds EXECUTE (splinter's
+/// twins still list them). splinter's twins are anon_ and authenticated_security_definer_function_executable.
 /// </summary>
 public sealed class SB2014SecurityDefinerFunctionExecutable : ISchemaRule
 {
@@ -23,7 +24,7 @@ public sealed class SB2014SecurityDefinerFunctionExecutable : ISchemaRule
     {
         foreach (var function in context.ProjectFunctions)
         {
-            if (!function.SecurityDefiner || function.IsProcedure || !context.Exposed.IsExposed(function.Name.Schema))
+            if (!function.SecurityDefiner || function.IsProcedure || IsTriggerFunction(function) || !context.Exposed.IsExposed(function.Name.Schema))
             {
                 continue;
             }
@@ -40,4 +41,7 @@ public sealed class SB2014SecurityDefinerFunctionExecutable : ISchemaRule
                 $"SECURITY DEFINER function {function.Signature} is executable by {who}: anyone with the anon key can call it through /rest/v1/rpc/{function.Name.Name} and it runs with its owner's rights, bypassing RLS; add 'revoke execute on function {function.Signature} from public, anon, authenticated;' (grant it back to the roles that need it), or make it SECURITY INVOKER, or move it to a schema the API does not expose");
         }
     }
+
+    private static bool IsTriggerFunction(FunctionModel function) =>
+        function.ReturnType is { IsBuiltIn: true, Name.Name: "trigger" or "event_trigger" };
 }

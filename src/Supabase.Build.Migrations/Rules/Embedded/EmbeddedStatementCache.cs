@@ -8,6 +8,25 @@ internal sealed class EmbeddedStatementCache
 {
     private IReadOnlyList<EmbeddedStatement>? _statements;
 
+    private IReadOnlyList<EmbeddedStatement>? _alone;
+
     public IReadOnlyList<EmbeddedStatement> Get(StatementContext context) =>
         _statements ??= EmbeddedStatements.AllOf(context).ToList();
+
+    /// <summary>
+    /// <see cref="Get"/> when the statement's text may mention one of <paramref name="words"/>, else the statement
+    /// alone: its bodies are not parsed for a rule whose statements they cannot hold.
+    /// </summary>
+    public IReadOnlyList<EmbeddedStatement> GetMentioning(StatementContext context, IReadOnlyList<string> words)
+    {
+        if (_statements is not null || !EmbeddedStatements.HasBodies(context.Statement.Node))
+        {
+            return Get(context);
+        }
+
+        var text = context.Source.Utf8.AsSpan(context.Statement.Location, context.Statement.Length);
+        return BodyWords.MayMentionAny(text, words)
+            ? Get(context)
+            : _alone ??= new[] { new EmbeddedStatement(context.Statement.Node, context.Statement.Span, null, context.Scope) };
+    }
 }

@@ -18,11 +18,14 @@ public static class EmbeddedStatements
     public static IEnumerable<EmbeddedStatement> AllOf(StatementContext context) =>
         Of(context).Prepend(new EmbeddedStatement(context.Statement.Node, context.Statement.Span, null, context.Scope));
 
+    /// <summary>True for the statements that have bodies: DO and CREATE FUNCTION / PROCEDURE.</summary>
+    public static bool HasBodies(PgNode statement) => statement.Is("DoStmt") || statement.Is("CreateFunctionStmt");
+
     /// <summary>The statements inside the statement's bodies, in source order (empty for most statements).</summary>
     public static IEnumerable<EmbeddedStatement> Of(StatementContext context)
     {
         var statement = context.Statement;
-        if (!statement.Node.Is("DoStmt") && !statement.Node.Is("CreateFunctionStmt"))
+        if (!HasBodies(statement.Node))
         {
             return Enumerable.Empty<EmbeddedStatement>();
         }

@@ -88,25 +88,31 @@ internal static class FunctionDdl
         }
 
         var schemas = parts.Count >= 2 ? new[] { parts[^2] } : context.SearchPath.Add(BuiltInTypes.Catalog).ToArray();
+        if (objectWithArgs.GetBool("args_unspecified"))
+        {
+            foreach (var schema in schemas)
+            {
+                var overloads = context.Model.FunctionsNamed(new ObjectName(schema, parts[^1])).ToList();
+                if (overloads.Count > 0)
+                {
+                    return overloads;
+                }
+            }
+
+            return Enumerable.Empty<FunctionModel>();
+        }
+
+        // With the argument types the signature is known: a keyed lookup, not a scan of every function (histories
+        // that GRANT on each of thousands of functions would otherwise replay in quadratic time).
+        var inputs = (objectWithArgs.Has("objfuncargs")
+            ? objectWithArgs.List("objfuncargs").Where(a => Mode(a.GetString("mode")) is not (ParameterMode.Out or ParameterMode.Table)).Select(a => context.Type(a.Child("argType")))
+            : objectWithArgs.List("objargs").Select(context.Type)).ToList();
         foreach (var schema in schemas)
         {
-            var name = new ObjectName(schema, parts[^1]);
-            var overloads = context.Model.FunctionsNamed(name).ToList();
-            if (overloads.Count == 0)
+            if (context.Model.Functions.TryGetValue(FunctionModel.SignatureOf(new ObjectName(schema, parts[^1]), inputs), out var function))
             {
-                continue;
+                return new[] { function };
             }
-
-            if (objectWithArgs.GetBool("args_unspecified"))
-            {
-                return overloads;
-            }
-
-            var inputs = objectWithArgs.Has("objfuncargs")
-                ? objectWithArgs.List("objfuncargs").Where(a => Mode(a.GetString("mode")) is not (ParameterMode.Out or ParameterMode.Table)).Select(a => context.Type(a.Child("argType")))
-                : objectWithArgs.List("objargs").Select(context.Type);
-            var signature = FunctionModel.SignatureOf(name, inputs);
-            return overloads.Where(f => f.Signature == signature);
         }
 
         return Enumerable.Empty<FunctionModel>();

@@ -29,6 +29,18 @@ internal static class ObjectDdl
         }
     }
 
+    /// <summary>
+    /// Extensions whose control file names their schema (<c>schema = ...</c>): CREATE EXTENSION puts them there
+    /// whatever the search_path, and rejects WITH SCHEMA naming another.
+    /// </summary>
+    private static readonly Dictionary<string, string> PinnedExtensionSchemas = new(StringComparer.Ordinal)
+    {
+        ["plpgsql"] = "pg_catalog",
+        ["pgmq"] = "pgmq",
+        ["pgsodium"] = "pgsodium",
+        ["supabase_vault"] = "vault",
+    };
+
     public static void CreateExtension(ReplayContext context, PgNode statement)
     {
         var name = statement.GetString("extname") ?? string.Empty;
@@ -37,7 +49,9 @@ internal static class ObjectDdl
             return;
         }
 
-        var schema = statement.List("options").FirstOrDefault(o => o.GetString("defname") == "schema").Child("arg").StringValue ?? context.CreationSchema;
+        var schema = PinnedExtensionSchemas.GetValueOrDefault(name)
+            ?? statement.List("options").FirstOrDefault(o => o.GetString("defname") == "schema").Child("arg").StringValue
+            ?? context.CreationSchema;
         context.Model = context.Model with { Extensions = context.Model.Extensions.SetItem(name, new ExtensionModel(name, schema, context.Source)) };
     }
 

@@ -166,6 +166,7 @@ internal static class TableDdl
         var columns = derived.Columns.Select(c => c.Type.IsResolved ? c : c with { Type = TypeRef.BuiltIn("text") }).ToImmutableList();
         var table = new TableModel(name, columns, ImmutableList<ConstraintModel>.Empty, IsTemporary: into.Child("rel").GetString("relpersistence") == "t", Source: context.Source);
         context.Model = context.Model with { Tables = context.Model.Tables.SetItem(name, table) };
+        Grants.ApplyDefaults(context, name, "TABLE");
         foreach (var column in derived.Columns.Where(c => !c.Type.IsResolved))
         {
             context.Report(SchemaDiagnostics.ViewColumnTypeNotDerivable, $"the type of column '{column.Name}' of table {name} (CREATE TABLE AS) cannot be derived from its query; it is modelled as text");

@@ -47,6 +47,22 @@ public class SB2001RlsDisabledInExposedSchemaTests
     public void Unexposed_dropped_protected_or_suppressed_tables_are_fine(string sql) =>
         Assert.Empty(SchemaRuleTest.Findings(Rule, "create schema if not exists private; " + sql));
 
+    [Theory]
+    [InlineData("create schema api; create table api.jobs (id int);")] // no default privileges outside public
+    [InlineData("create schema api; create table api.jobs (id int); grant all on api.jobs to service_role;")]
+    [InlineData("create schema api; create table api.jobs (id int); grant select on all tables in schema api to anon; revoke all on api.jobs from anon;")]
+    [InlineData("create table public.jobs (id int); revoke all on public.jobs from public, anon, authenticated;")]
+    public void A_table_anon_and_authenticated_hold_no_privilege_on_is_not_reported(string sql) =>
+        Assert.Empty(SchemaRuleTest.Findings(Rule, new LintOptions { ExposedSchemas = new[] { "public", "api" } }, sql));
+
+    [Theory]
+    [InlineData("create schema api; create table api.jobs (id int); grant select on api.jobs to authenticated;")]
+    [InlineData("create schema api; alter default privileges in schema api grant all on tables to anon; create table api.jobs (id int);")]
+    [InlineData("create table public.jobs (id int); revoke select on public.jobs from anon, authenticated;")] // may still write
+    [InlineData("create table public.jobs_copy as select 1 as id;")] // CREATE TABLE AS gets the default privileges too
+    public void A_table_anon_or_authenticated_may_use_is_reported(string sql) =>
+        Assert.Single(SchemaRuleTest.Findings(Rule, new LintOptions { ExposedSchemas = new[] { "public", "api" } }, sql));
+
     [Fact]
     public void Quoted_names_are_not_folded()
     {
@@ -61,7 +77,7 @@ public class SB2001RlsDisabledInExposedSchemaTests
     {
         using var workspace = new MigrationWorkspace();
         File.WriteAllText(Path.Combine(workspace.Root, "supabase", "config.toml"), "[api]\nschemas = [\"public\", \"api\"]\n");
-        workspace.Add("20240101000000_m.sql", "create schema api; create table api.orders (id int); create table public.ok (id int); alter table public.ok enable row level security;");
+        workspace.Add("20240101000000_m.sql", "create schema api; create table api.orders (id int); grant select on api.orders to anon; create table public.ok (id int); alter table public.ok enable row level security;");
 
         var findings = workspace.Lint(new[] { Rule }).Diagnostics.Where(d => d.Id == "SB2001").ToList();
 

@@ -31,6 +31,13 @@ public class SB2009ExtensionInPublicTests
     public void Extensions_outside_public_are_fine(string sql) =>
         Assert.Empty(SchemaRuleTest.Findings(Rule, sql));
 
+    [Theory]
+    [InlineData("create extension if not exists pgmq;")]
+    [InlineData("create extension pgsodium;")]
+    [InlineData("create extension supabase_vault;")]
+    public void Extensions_whose_control_file_names_their_schema_do_not_land_in_public(string sql) =>
+        Assert.Empty(SchemaRuleTest.Findings(Rule, sql));
+
     [Fact]
     public void Moving_it_in_a_later_file_counts()
     {

@@ -20,6 +20,12 @@ public class SB2014SecurityDefinerFunctionExecutableTests
         Assert.Contains("/rest/v1/rpc/promote", finding.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("create function public.on_signup() returns trigger language plpgsql security definer set search_path = '' as $$ begin return new; end $$;")]
+    [InlineData("create function public.on_ddl() returns event_trigger language plpgsql security definer set search_path = '' as $$ begin end $$;")]
+    public void Trigger_functions_cannot_be_called_through_the_api(string sql) =>
+        Assert.Empty(SchemaRuleTest.Findings(Rule, sql));
+
     [Fact]
     public void Revoking_from_public_alone_leaves_supabases_default_grants_to_anon_and_authenticated()
     {
