@@ -27,6 +27,24 @@ public sealed class SourceText
 
     public int LineCount => _lineStarts.Length;
 
+    /// <summary>The text of a 1-based line, without its line break (empty past the end).</summary>
+    public string LineText(int line)
+    {
+        if (line < 1 || line > _lineStarts.Length)
+        {
+            return string.Empty;
+        }
+
+        var start = _lineStarts[line - 1];
+        var end = line < _lineStarts.Length ? _lineStarts[line] : Utf8.Length;
+        while (end > start && Utf8[end - 1] is (byte)'\n' or (byte)'\r')
+        {
+            end--;
+        }
+
+        return Slice(start, end - start);
+    }
+
     private bool IsAscii { get; }
 
     public static SourceText From(string text)

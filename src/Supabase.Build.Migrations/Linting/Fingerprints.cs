@@ -28,7 +28,7 @@ public static class Fingerprints
         var line = string.Empty;
         if (migration?.Source is { } source && diagnostic.Span.Start.Line <= source.LineCount)
         {
-            line = source.Text.Split('\n').ElementAtOrDefault(diagnostic.Span.Start.Line - 1)?.Trim() ?? string.Empty;
+            line = source.LineText(diagnostic.Span.Start.Line).Trim();
         }
 
         return Hash(diagnostic.Id, Path.GetFileName(diagnostic.FilePath), diagnostic.Message + "\n" + line);
