@@ -18,8 +18,16 @@ public static class Fingerprints
     {
         ArgumentNullException.ThrowIfNull(migration);
         ArgumentNullException.ThrowIfNull(statement);
-        return Hash(ruleId, Path.GetFileName(migration.File.Path), NormalizedText(migration, statement.Location, statement.Location + statement.Length));
+        return OfStatement(ruleId, migration, StatementText(migration, statement));
     }
+
+    /// <summary>As above, with the statement's <see cref="StatementText"/> computed once for all findings on it.</summary>
+    public static string OfStatement(string ruleId, ParsedMigration migration, string statementText) =>
+        Hash(ruleId, Path.GetFileName(migration.File.Path), statementText);
+
+    /// <summary>The statement's tokens without comments, one space apart: what its fingerprints hash.</summary>
+    public static string StatementText(ParsedMigration migration, MigrationStatement statement) =>
+        NormalizedText(migration, statement.Location, statement.Location + statement.Length);
 
     /// <summary>The fingerprint of a finding that is not a rule's (a syntax error, a bad file name).</summary>
     public static string OfFileDiagnostic(MigrationDiagnostic diagnostic, ParsedMigration? migration)

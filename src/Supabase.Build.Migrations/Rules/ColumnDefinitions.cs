@@ -3,7 +3,7 @@ using Supabase.Build.PgQuery;
 namespace Supabase.Build.Migrations.Rules;
 
 /// <summary>A column a statement defines (CREATE TABLE, ADD COLUMN) or retypes (ALTER COLUMN TYPE), and whether it is a key.</summary>
-internal readonly record struct DefinedColumn(PgNode Definition, PgNode TypeName, string Name, string Table, bool IsKey, bool IsNewTable, bool IsRetype);
+internal sealed record DefinedColumn(PgNode Definition, PgNode TypeName, string Name, string Table, bool IsKey, bool IsNewTable, bool IsRetype);
 
 /// <summary>The columns of CREATE TABLE and ALTER TABLE statements, for the type-choice rules (SB1024, SB1025, SB1026, SB1029).</summary>
 internal static class ColumnDefinitions

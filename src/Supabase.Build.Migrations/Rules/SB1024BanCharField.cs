@@ -19,7 +19,7 @@ public sealed class SB1024BanCharField : IMigrationRule
 
     public void Check(StatementContext context)
     {
-        foreach (var column in ColumnDefinitions.Of(context))
+        foreach (var column in context.DefinedColumns)
         {
             if (!Sql.IsBuiltIn(column.TypeName) || column.TypeName.List("names").Count() == 1)
             {

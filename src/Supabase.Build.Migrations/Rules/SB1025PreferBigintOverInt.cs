@@ -19,7 +19,7 @@ public sealed class SB1025PreferBigintOverInt : IMigrationRule
 
     public void Check(StatementContext context)
     {
-        foreach (var column in ColumnDefinitions.Of(context).Where(c => !c.IsRetype))
+        foreach (var column in context.DefinedColumns.Where(c => !c.IsRetype))
         {
             var type = column.TypeName;
             var name = Sql.TypeName(type);

@@ -18,7 +18,7 @@ public sealed class SB1026PreferTimestampTz : IMigrationRule
 
     public void Check(StatementContext context)
     {
-        foreach (var column in ColumnDefinitions.Of(context))
+        foreach (var column in context.DefinedColumns)
         {
             var type = column.TypeName;
             if (!Sql.IsBuiltIn(type) || type.List("names").Count() != 2 || Sql.TypeName(type) != "timestamp")

@@ -14,7 +14,7 @@ public sealed class SB1029PreferBigintOverSmallint : IMigrationRule
 
     public void Check(StatementContext context)
     {
-        foreach (var column in ColumnDefinitions.Of(context).Where(c => c.IsKey))
+        foreach (var column in context.DefinedColumns.Where(c => c.IsKey))
         {
             var name = Sql.TypeName(column.TypeName);
             if ((Sql.IsBuiltIn(column.TypeName) && name == "int2") || (Sql.IsSerial(column.TypeName) && name is "smallserial" or "serial2"))

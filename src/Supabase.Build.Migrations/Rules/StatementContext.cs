@@ -13,6 +13,8 @@ public sealed class StatementContext
     private readonly Action<MigrationDiagnostic> _report;
     private readonly EmbeddedStatementCache _embedded;
     private readonly Func<SchemaModel?>? _schemaBefore;
+    private IReadOnlyList<DefinedColumn>? _definedColumns;
+    private string? _fingerprintText;
 
     internal StatementContext(
         ParsedMigration migration,
@@ -82,6 +84,9 @@ public sealed class StatementContext
 
     public SourceText Source => Migration.Source!;
 
+    /// <summary>The columns the statement defines or retypes, found once for the type-choice rules that all ask.</summary>
+    internal IReadOnlyList<DefinedColumn> DefinedColumns => _definedColumns ??= ColumnDefinitions.Of(this).ToList();
+
     /// <summary>Reports at the whole statement.</summary>
     public void Report(string message, DiagnosticFix? fix = null) => Report(Statement.Span, message, fix);
 
@@ -94,6 +99,6 @@ public sealed class StatementContext
         _report(new MigrationDiagnostic(Rule, severity ?? Rule.DefaultSeverity, Migration.File.Path, span, message)
         {
             Fix = fix,
-            Fingerprint = Fingerprints.OfStatement(Rule.Id, Migration, Statement),
+            Fingerprint = Fingerprints.OfStatement(Rule.Id, Migration, _fingerprintText ??= Fingerprints.StatementText(Migration, Statement)),
         });
 }
