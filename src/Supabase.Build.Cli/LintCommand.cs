@@ -80,6 +80,13 @@ internal sealed class LintCommand : Command
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private readonly Option<string[]> _schemas = new("--schemas")
+    {
+        Description = "The schemas the Supabase API exposes, for the SB2xxx rules. Default: [api] schemas of supabase/config.toml beside the migrations, else public.",
+        HelpName = "names",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public LintCommand(string workingDirectory)
         : base("lint", "Lint SQL migrations for unsafe operations and SQL that PostgreSQL rejects. Exit code: 0 clean or only warnings, 1 errors found, 2 usage error.")
     {
@@ -92,6 +99,7 @@ internal sealed class LintCommand : Command
         Options.Add(_noWarn);
         Options.Add(_include);
         Options.Add(_since);
+        Options.Add(_schemas);
         Options.Add(_baseline);
         Options.Add(_noBaseline);
         Options.Add(_writeBaseline);
@@ -121,6 +129,7 @@ internal sealed class LintCommand : Command
         {
             DisabledRules = Ids(parseResult.GetValue(_noWarn)),
             IncludedRules = Ids(parseResult.GetValue(_include)),
+            ExposedSchemas = Ids(parseResult.GetValue(_schemas)) is { Count: > 0 } schemas ? schemas : null,
             Since = parseResult.GetValue(_since),
         };
 

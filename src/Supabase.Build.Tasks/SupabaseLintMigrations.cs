@@ -46,6 +46,9 @@ public sealed class SupabaseLintMigrations : Microsoft.Build.Utilities.Task
     /// <summary>SupabaseLintInclude: opt-in rules to run as well.</summary>
     public string? Include { get; set; }
 
+    /// <summary>SupabaseApiSchemas: the schemas the API exposes, for the SB2xxx rules (';'-separated); empty: supabase/config.toml.</summary>
+    public string? ApiSchemas { get; set; }
+
     /// <summary>Where to write the diagnostics as JSON, for <see cref="SupabaseReportLintResults"/>.</summary>
     [Required]
     public string ResultsFile { get; set; } = string.Empty;
@@ -87,6 +90,7 @@ public sealed class SupabaseLintMigrations : Microsoft.Build.Utilities.Task
         {
             DisabledRules = policy.DisabledRules,
             IncludedRules = SeverityPolicy.Split(Include),
+            ExposedSchemas = SeverityPolicy.Split(ApiSchemas) is { Length: > 0 } schemas ? schemas : null,
             Since = string.IsNullOrWhiteSpace(Since) ? null : Since.Trim(),
             Baseline = baseline,
         });

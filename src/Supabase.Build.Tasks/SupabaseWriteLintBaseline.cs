@@ -25,6 +25,9 @@ public sealed class SupabaseWriteLintBaseline : Microsoft.Build.Utilities.Task
 
     public string? Include { get; set; }
 
+    /// <summary>SupabaseApiSchemas: the schemas the API exposes, for the SB2xxx rules (';'-separated); empty: supabase/config.toml.</summary>
+    public string? ApiSchemas { get; set; }
+
     [Required]
     public string BaselineFile { get; set; } = string.Empty;
 
@@ -47,6 +50,7 @@ public sealed class SupabaseWriteLintBaseline : Microsoft.Build.Utilities.Task
         {
             DisabledRules = SeverityPolicy.Split(NoWarn),
             IncludedRules = SeverityPolicy.Split(Include),
+            ExposedSchemas = SeverityPolicy.Split(ApiSchemas) is { Length: > 0 } schemas ? schemas : null,
             Since = string.IsNullOrWhiteSpace(Since) ? null : Since.Trim(),
         });
         var baseline = LintBaseline.From(result.Diagnostics, set.Files.Select(f => f.Path));

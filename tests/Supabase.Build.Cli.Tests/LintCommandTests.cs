@@ -178,6 +178,19 @@ public class LintCommandTests
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
 
     /// <summary>The text-format lines of one diagnostic id.</summary>
+    [Fact]
+    public void Schemas_option_overrides_the_exposed_schemas_of_the_security_rules()
+    {
+        using var project = new TempProject();
+        project.Add("20240101000000_init.sql", "create schema api;\ncreate table api.orders (id bigint primary key);\ngrant select on api.orders to anon;\n");
+
+        var byDefault = CliRun.Run(project.Root, "lint", project.Migrations);
+        var exposed = CliRun.Run(project.Root, "lint", project.Migrations, "--schemas", "public,api");
+
+        Assert.Empty(Findings(byDefault.StandardOutput, "SB2001"));
+        Assert.Contains("api.orders", Assert.Single(Findings(exposed.StandardOutput, "SB2001")), StringComparison.Ordinal);
+    }
+
     internal static List<string> Findings(string text, string id) =>
         Lines(text).Where(l => l.Contains($" {id}: ", StringComparison.Ordinal)).ToList();
 }

@@ -50,6 +50,27 @@ public sealed class LintOnBuildTests(PackedSdkFixture fixture)
     }
 
     [Fact]
+    public void Exposing_a_schema_in_config_toml_or_SupabaseApiSchemas_lints_again()
+    {
+        var consumer = fixture.CreateConsumer("api-schemas").WithSdkElement();
+        var file = consumer.AddMigration("20240101000000_orders.sql", "create schema if not exists api;\ncreate table if not exists api.orders (id bigint primary key);\ngrant select on api.orders to anon;\n");
+        var hole = $"{file}(2,1): error SB2001: table api.orders is in the exposed schema api";
+
+        var first = consumer.Build();
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        File.WriteAllText(Path.Combine(consumer.Root, "supabase", "config.toml"), "[api]\nschemas = [\"public\", \"api\"]\n");
+        var second = consumer.Build();
+        Assert.True(second.ExitCode != 0, second.ToString());
+        Assert.Contains(hole, second.Output, StringComparison.Ordinal);
+
+        File.Delete(Path.Combine(consumer.Root, "supabase", "config.toml"));
+        var third = consumer.Build("-p:SupabaseApiSchemas=api");
+        Assert.True(third.ExitCode != 0, third.ToString());
+        Assert.Contains(hole, third.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unchanged_build_reports_the_cached_warnings_without_linting_and_a_deleted_migration_lints_again()
     {
         var consumer = fixture.CreateConsumer("incremental").WithSdkElement();
