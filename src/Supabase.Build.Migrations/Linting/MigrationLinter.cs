@@ -122,7 +122,6 @@ public sealed class MigrationLinter
         var lint = new FileLint(migration, rules.Select(r => r.Descriptor));
         if (migration.Source is not null)
         {
-
             var scope = new FileScope();
             var found = new List<MigrationDiagnostic>();
             foreach (var statement in migration.Statements)
