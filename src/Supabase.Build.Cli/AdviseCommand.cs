@@ -18,39 +18,15 @@ internal sealed class AdviseCommand : Command
     private readonly Argument<string?> _directory = PushCommandSupport.DirectoryArgument("place findings in (and read supabase/config.toml beside)");
     private readonly Option<string?> _databaseUrl = PushCommandSupport.DatabaseUrlOption();
     private readonly Option<string?> _parserLibrary = PushCommandSupport.ParserLibraryOption();
-
-    private readonly Option<string> _format = new("--format", "-f")
-    {
-        Description = "Report format: text, json, sarif (SARIF 2.1.0), github (Actions annotations) or gitlab (code quality JSON).",
-        DefaultValueFactory = _ => ReportFormat.Text,
-        HelpName = "text|json|sarif|github|gitlab",
-    };
-
-    private readonly Option<string?> _output = new("--output", "-o")
-    {
-        Description = "Write the report to this file instead of standard output.",
-        HelpName = "file",
-    };
-
-    private readonly Option<string[]> _noWarn = new("--no-warn")
-    {
-        Description = "Rule ids or names not to run, separated by commas or given more than once (e.g. SB2010,SB2013).",
-        HelpName = "ids",
-        AllowMultipleArgumentsPerToken = false,
-    };
-
-    private readonly Option<string[]> _schemas = new("--schemas")
-    {
-        Description = "The schemas the API exposes. Default: [api] schemas of supabase/config.toml beside the migrations, else public.",
-        HelpName = "names",
-        AllowMultipleArgumentsPerToken = false,
-    };
+    private readonly Option<string> _format = SharedOptions.Format();
+    private readonly Option<string?> _output = SharedOptions.Output();
+    private readonly Option<string[]> _noWarn = SharedOptions.NoWarn();
+    private readonly Option<string[]> _schemas = SharedOptions.Schemas();
 
     public AdviseCommand(string workingDirectory)
         : base("advise", "Check a live database for Supabase security and performance holes (SB2xxx: RLS off, mutable search_path, exposed auth.users, ...), naming the migration that made each object. Changes nothing. Exit code: 0 no errors, 1 errors found or the database could not be read, 2 usage error.")
     {
         _workingDirectory = workingDirectory;
-        _format.AcceptOnlyFromAmong(ReportFormat.All);
         Arguments.Add(_directory);
         Options.Add(_databaseUrl);
         Options.Add(_schemas);

@@ -20,31 +20,11 @@ internal sealed class LintCommand : Command
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private readonly Option<string> _format = new("--format", "-f")
-    {
-        Description = "Report format: text (path(line,col): error ID: message), json, sarif (SARIF 2.1.0), github (Actions annotations) or gitlab (code quality JSON).",
-        DefaultValueFactory = _ => ReportFormat.Text,
-        HelpName = "text|json|sarif|github|gitlab",
-    };
-
-    private readonly Option<string?> _output = new("--output", "-o")
-    {
-        Description = "Write the report to this file instead of standard output.",
-        HelpName = "file",
-    };
-
-    private readonly Option<string?> _parserLibrary = new("--parser-library")
-    {
-        Description = "Path of libpg_query to use when the bundled copy cannot be loaded (also SUPABASE_PGQUERY_LIBRARY).",
-        HelpName = "path",
-    };
-
-    private readonly Option<string[]> _noWarn = new("--no-warn")
-    {
-        Description = "Rule ids or names not to run or report, separated by commas or given more than once (e.g. SB1003,SB0002).",
-        HelpName = "ids",
-        AllowMultipleArgumentsPerToken = false,
-    };
+    private readonly Option<string> _format = SharedOptions.Format();
+    private readonly Option<string?> _output = SharedOptions.Output();
+    private readonly Option<string?> _parserLibrary = PushCommandSupport.ParserLibraryOption();
+    private readonly Option<string[]> _noWarn = SharedOptions.NoWarn();
+    private readonly Option<string[]> _schemas = SharedOptions.Schemas();
 
     private readonly Option<bool> _fix = new("--fix")
     {
@@ -80,18 +60,10 @@ internal sealed class LintCommand : Command
         AllowMultipleArgumentsPerToken = false,
     };
 
-    private readonly Option<string[]> _schemas = new("--schemas")
-    {
-        Description = "The schemas the Supabase API exposes, for the SB2xxx rules. Default: [api] schemas of supabase/config.toml beside the migrations, else public.",
-        HelpName = "names",
-        AllowMultipleArgumentsPerToken = false,
-    };
-
     public LintCommand(string workingDirectory)
         : base("lint", "Lint SQL migrations for unsafe operations and SQL that PostgreSQL rejects. Exit code: 0 clean or only warnings, 1 errors found, 2 usage error.")
     {
         _workingDirectory = workingDirectory;
-        _format.AcceptOnlyFromAmong(ReportFormat.All);
         Arguments.Add(_paths);
         Options.Add(_format);
         Options.Add(_output);

@@ -86,14 +86,7 @@ public sealed class SupabaseLintMigrations : Microsoft.Build.Utilities.Task
             }
         }
 
-        var result = linter.Lint(set, new LintOptions
-        {
-            DisabledRules = policy.DisabledRules,
-            IncludedRules = SeverityPolicy.Split(Include),
-            ExposedSchemas = SeverityPolicy.Split(ApiSchemas) is { Length: > 0 } schemas ? schemas : null,
-            Since = string.IsNullOrWhiteSpace(Since) ? null : Since.Trim(),
-            Baseline = baseline,
-        });
+        var result = linter.Lint(set, LintTaskOptions.From(policy.DisabledRules, Include, Since, ApiSchemas) with { Baseline = baseline });
         var diagnostics = result.Diagnostics.Select(policy.Apply).ToList();
 
         try

@@ -46,13 +46,7 @@ public sealed class SupabaseWriteLintBaseline : Microsoft.Build.Utilities.Task
         var set = Directory.Exists(directory)
             ? MigrationDiscovery.FromFiles(MigrationFiles.Select(f => f.GetMetadata("FullPath")), directory)
             : MigrationDiscovery.Discover(directory);
-        var result = linter.Lint(set, new LintOptions
-        {
-            DisabledRules = SeverityPolicy.Split(NoWarn),
-            IncludedRules = SeverityPolicy.Split(Include),
-            ExposedSchemas = SeverityPolicy.Split(ApiSchemas) is { Length: > 0 } schemas ? schemas : null,
-            Since = string.IsNullOrWhiteSpace(Since) ? null : Since.Trim(),
-        });
+        var result = linter.Lint(set, LintTaskOptions.From(SeverityPolicy.Split(NoWarn), Include, Since, ApiSchemas));
         var baseline = LintBaseline.From(result.Diagnostics, set.Files.Select(f => f.Path));
         try
         {
