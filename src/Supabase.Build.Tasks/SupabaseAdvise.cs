@@ -58,11 +58,7 @@ public sealed class SupabaseAdvise : Microsoft.Build.Utilities.Task, ICancelable
             return false;
         }
 
-        MigrationSet? local = null;
-        if (!string.IsNullOrWhiteSpace(MigrationsDirectory) && Directory.Exists(MigrationsDirectory))
-        {
-            local = MigrationDiscovery.FromFiles(MigrationFiles.Select(f => f.GetMetadata("FullPath")), Path.TrimEndingDirectorySeparator(Path.GetFullPath(MigrationsDirectory)));
-        }
+        var local = TaskMigrations.FromExisting(MigrationsDirectory, MigrationFiles);
 
         var policy = new SeverityPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
         var schemas = SeverityPolicy.Split(Schemas);

@@ -134,9 +134,8 @@ public sealed class SupabaseGenerateModels : Microsoft.Build.Utilities.Task
                 Log.LogMessage(MessageImportance.Low, "Supabase.Build: no supabase/migrations folder; the models describe an empty schema.");
             }
 
-            var set = string.IsNullOrWhiteSpace(MigrationsDirectory) || !Directory.Exists(MigrationsDirectory)
-                ? new MigrationSet(MigrationsDirectory, Array.Empty<MigrationFile>(), Array.Empty<MigrationDiagnostic>())
-                : MigrationDiscovery.FromFiles(MigrationFiles.Select(f => f.GetMetadata("FullPath")), MigrationsDirectory);
+            var set = TaskMigrations.FromExisting(MigrationsDirectory, MigrationFiles)
+                ?? new MigrationSet(MigrationsDirectory, Array.Empty<MigrationFile>(), Array.Empty<MigrationDiagnostic>());
             result = ModelSources.FromMigrations(parser, set, options);
             var silenced = (NoWarn ?? string.Empty).Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             foreach (var diagnostic in result.Diagnostics.Where(d => SchemaDiagnostics.All.Contains(d.Rule) && !silenced.Any(d.Rule.IsNamedBy)))

@@ -66,10 +66,7 @@ public sealed class SupabaseLintMigrations : Microsoft.Build.Utilities.Task
             return false;
         }
 
-        var directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(MigrationsDirectory));
-        var set = Directory.Exists(directory)
-            ? MigrationDiscovery.FromFiles(MigrationFiles.Select(f => f.GetMetadata("FullPath")), directory)
-            : MigrationDiscovery.Discover(directory);
+        var set = TaskMigrations.From(MigrationsDirectory, MigrationFiles);
         var policy = new SeverityPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
         LintBaseline? baseline = null;
         if (!string.IsNullOrWhiteSpace(BaselineFile) && File.Exists(BaselineFile))
@@ -106,7 +103,7 @@ public sealed class SupabaseLintMigrations : Microsoft.Build.Utilities.Task
 
         Log.LogMessage(
             MessageImportance.Normal,
-            $"Supabase.Build: linted {result.FileCount} migration file(s), {result.StatementCount} statement(s) in '{directory}': " +
+            $"Supabase.Build: linted {result.FileCount} migration file(s), {result.StatementCount} statement(s) in '{set.Directory}': " +
             $"{diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} error(s), {diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning)} warning(s)"
             + (result.BaselinedCount > 0 ? $", {result.BaselinedCount} more in the baseline" : string.Empty));
         return true;

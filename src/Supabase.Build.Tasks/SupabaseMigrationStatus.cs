@@ -56,10 +56,7 @@ public sealed class SupabaseMigrationStatus : Microsoft.Build.Utilities.Task, IC
         }
         else
         {
-            var directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(MigrationsDirectory));
-            set = Directory.Exists(directory)
-                ? MigrationDiscovery.FromFiles(MigrationFiles.Select(f => f.GetMetadata("FullPath")), directory)
-                : MigrationDiscovery.Discover(directory);
+            set = TaskMigrations.From(MigrationsDirectory, MigrationFiles);
         }
 
         MigrationStatusResult result;

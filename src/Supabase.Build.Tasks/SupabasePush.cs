@@ -90,10 +90,7 @@ public sealed class SupabasePush : Microsoft.Build.Utilities.Task, ICancelableTa
             return false;
         }
 
-        var directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(MigrationsDirectory));
-        var set = Directory.Exists(directory)
-            ? MigrationDiscovery.FromFiles(MigrationFiles.Select(f => f.GetMetadata("FullPath")), directory)
-            : MigrationDiscovery.Discover(directory);
+        var set = TaskMigrations.From(MigrationsDirectory, MigrationFiles);
         var policy = new SeverityPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
         var options = new PushOptions
         {
@@ -106,7 +103,7 @@ public sealed class SupabasePush : Microsoft.Build.Utilities.Task, ICancelableTa
             StatementTimeout = statementTimeout,
             IncludeAll = IncludeAll,
             DryRun = DryRun,
-            SeedFiles = PushSettings.SeedFiles(IncludeSeed, SeedFile, directory),
+            SeedFiles = PushSettings.SeedFiles(IncludeSeed, SeedFile, set.Directory!),
         };
         if (IncludeSeed && options.SeedFiles.Count == 0)
         {

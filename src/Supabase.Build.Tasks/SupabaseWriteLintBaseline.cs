@@ -42,10 +42,7 @@ public sealed class SupabaseWriteLintBaseline : Microsoft.Build.Utilities.Task
             return false;
         }
 
-        var directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(MigrationsDirectory));
-        var set = Directory.Exists(directory)
-            ? MigrationDiscovery.FromFiles(MigrationFiles.Select(f => f.GetMetadata("FullPath")), directory)
-            : MigrationDiscovery.Discover(directory);
+        var set = TaskMigrations.From(MigrationsDirectory, MigrationFiles);
         var result = linter.Lint(set, LintTaskOptions.From(SeverityPolicy.Split(NoWarn), Include, Since, ApiSchemas));
         var baseline = LintBaseline.From(result.Diagnostics, set.Files.Select(f => f.Path));
         try

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Security.Authentication;
 using Npgsql;
+using Supabase.Build.Migrations.Configuration;
 using Supabase.Build.Migrations.Database;
 using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Discovery;
@@ -30,7 +31,7 @@ public sealed class LiveAdvisor
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(options);
         var diagnostics = new List<MigrationDiagnostic>();
-        var exposed = ExposedSchemas.Resolve(options.ExposedSchemas, local?.Directory, diagnostics);
+        var exposed = new ExposedSchemas(options.ExposedSchemas ?? SupabaseConfig.LoadBeside(local?.Directory, diagnostics).ApiSchemas);
 
         SchemaModel live;
         try
@@ -45,7 +46,7 @@ public sealed class LiveAdvisor
         }
 
         var sources = local is { Files.Count: > 0 } ? new SchemaSourceIndex(new SchemaReplay(_parser).Replay(local).Final) : null;
-        var findings = new SchemaAdvisor(_parser)
+        var findings = new SchemaAdvisor()
             .Advise(live, exposed, rule => !options.DisabledRules.Any(rule.IsNamedBy))
             .Select(f => sources is null ? f : f with { Target = sources.Locate(f.Target) })
             .ToList();

@@ -2,7 +2,6 @@ using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Rules;
 using Supabase.Build.Migrations.Rules.Advisors;
 using Supabase.Build.Migrations.Schema;
-using Supabase.Build.PgQuery;
 
 namespace Supabase.Build.Migrations.Advising;
 
@@ -12,14 +11,9 @@ namespace Supabase.Build.Migrations.Advising;
 /// </summary>
 public sealed class SchemaAdvisor
 {
-    private readonly PgParser _parser;
     private readonly IReadOnlyList<ISchemaRule> _rules;
 
-    public SchemaAdvisor(PgParser parser, IReadOnlyList<ISchemaRule>? rules = null)
-    {
-        _parser = parser;
-        _rules = rules ?? RuleRegistry.SchemaRules;
-    }
+    public SchemaAdvisor(IReadOnlyList<ISchemaRule>? rules = null) => _rules = rules ?? RuleRegistry.SchemaRules;
 
     public IReadOnlyList<ISchemaRule> Rules => _rules;
 
@@ -27,7 +21,7 @@ public sealed class SchemaAdvisor
     public IReadOnlyList<SchemaFinding> Advise(SchemaModel model, ExposedSchemas exposed, Func<RuleDescriptor, bool>? isEnabled = null)
     {
         var findings = new List<SchemaFinding>();
-        var context = new SchemaRuleContext(model, exposed, _parser, ToolDiagnostics.SyntaxError, findings.Add);
+        var context = new SchemaRuleContext(model, exposed, ToolDiagnostics.SyntaxError, findings.Add);
         foreach (var rule in _rules)
         {
             if (isEnabled?.Invoke(rule.Descriptor) == false)

@@ -36,6 +36,24 @@ public sealed record SupabaseConfig(IReadOnlyList<string> ApiSchemas, int MajorV
         return Parse(File.ReadAllText(path), path);
     }
 
+    /// <summary>
+    /// The config.toml beside <paramref name="migrationsDirectory"/> (defaults when there is none). One that cannot be
+    /// read adds SB0009 to <paramref name="diagnostics"/> and gives the defaults, so the lint still runs.
+    /// </summary>
+    public static SupabaseConfig LoadBeside(string? migrationsDirectory, ICollection<Diagnostics.MigrationDiagnostic> diagnostics)
+    {
+        var path = !string.IsNullOrEmpty(migrationsDirectory) && Directory.Exists(migrationsDirectory) ? PathBeside(migrationsDirectory) : null;
+        try
+        {
+            return Load(path);
+        }
+        catch (FormatException e)
+        {
+            diagnostics.Add(Diagnostics.MigrationDiagnostic.ForFile(Diagnostics.ToolDiagnostics.InvalidConfig, path!, e.Message) with { Fingerprint = "SB0009:config.toml" });
+            return Default;
+        }
+    }
+
     public static SupabaseConfig Parse(string toml, string? path = null)
     {
         TomlTable table;

@@ -1,4 +1,5 @@
 using Supabase.Build.Migrations.Advising;
+using Supabase.Build.Migrations.Configuration;
 using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Discovery;
 using Supabase.Build.Migrations.Parsing;
@@ -79,15 +80,16 @@ public sealed class MigrationLinter
         var rules = _rules.Where(r => IsEnabled(r.Descriptor, options)).ToList();
         var schemaRules = _schemaRules.Where(r => IsEnabled(r.Descriptor, options)).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : -1 };
-        var version = options.PostgresMajorVersion ?? SupabaseProjectSettings.ReadMajorVersion(set.Directory) ?? LintOptions.DefaultPostgresMajorVersion;
         var diagnostics = new List<MigrationDiagnostic>(Fingerprints.Complete(set.Diagnostics, null));
-        var exposed = ExposedSchemas.Resolve(options.ExposedSchemas, set.Directory, diagnostics);
+        var config = SupabaseConfig.LoadBeside(set.Directory, diagnostics);
+        var version = options.PostgresMajorVersion ?? config.MajorVersion;
+        var exposed = new ExposedSchemas(options.ExposedSchemas ?? config.ApiSchemas);
 
         // One replay of the whole history, file by file beside the lint, when a rule may ask for the schema.
         var facts = HistoryFacts.Of(parsed);
         var history = new HistoryReplay(_parser, parsed);
-        if ((schemaRules.Count > 0 || (rules.Any(r => r.Descriptor.Id is "SB1010" or "SB1013" or "SB1016") && HistoryReplay.MayBeNeeded(parsed, facts)))
-            && parsed.Any(p => p.Statements.Count > 0))
+        var hasStatements = parsed.Any(p => p.Statements.Count > 0);
+        if (hasStatements && (schemaRules.Count > 0 || (rules.Any(r => r.Descriptor.Id is "SB1010" or "SB1013" or "SB1016") && HistoryReplay.MayBeNeeded(parsed, facts))))
         {
             history.Start();
         }
@@ -95,8 +97,8 @@ public sealed class MigrationLinter
         var perFile = new FileLint[set.Files.Count];
         Parallel.For(0, set.Files.Count, parallel, i => perFile[i] = LintFile(i, parsed[i], rules, options, version, history, facts));
 
-        var schemaFindings = schemaRules.Count > 0 && parsed.Any(p => p.Statements.Count > 0) && history.Final() is { } final
-            ? new SchemaAdvisor(_parser, schemaRules).Advise(final, exposed).Where(f => f.Target.Source is not null).ToLookup(f => f.Target.Source!.FilePath)
+        var schemaFindings = schemaRules.Count > 0 && hasStatements && history.Final() is { } final
+            ? new SchemaAdvisor(schemaRules).Advise(final, exposed).Where(f => f.Target.Source is not null).ToLookup(f => f.Target.Source!.FilePath)
             : null;
         foreach (var file in perFile)
         {

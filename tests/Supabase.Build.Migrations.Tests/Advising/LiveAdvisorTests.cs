@@ -26,7 +26,9 @@ public sealed class LiveAdvisorTests(ThrowawayPostgres postgres)
         var lint = new MigrationLinter(MigrationWorkspace.Parser).Lint(set);
 
         Assert.True(live.Succeeded);
-        Assert.Equal(Places(lint.Diagnostics.Where(d => d.Id.StartsWith("SB2", StringComparison.Ordinal))), Places(live.Diagnostics));
+        var built = Places(lint.Diagnostics.Where(d => d.Id.StartsWith("SB2", StringComparison.Ordinal)));
+        Assert.NotEmpty(built); // the sample's SB2004, so the comparison compares something
+        Assert.Equal(built, Places(live.Diagnostics));
     }
 
     [Fact]

@@ -117,7 +117,7 @@ public class BaselineAndSinceTests
         File.WriteAllText(Path.Combine(workspace.Root, "supabase", "config.toml"), "[db]\nport = 54322\nmajor_version = 13\n");
         workspace.Add("20240101000000_a.sql", "alter table events detach partition events_2023;\n");
 
-        Assert.Equal(13, SupabaseProjectSettings.ReadMajorVersion(workspace.Directory));
+        Assert.Equal(13, Configuration.SupabaseConfig.LoadBeside(workspace.Directory, new List<Diagnostics.MigrationDiagnostic>()).MajorVersion);
         Assert.DoesNotContain(workspace.Lint().Diagnostics, d => d.Id == "SB1036");
     }
 }

@@ -1,6 +1,3 @@
-using Supabase.Build.Migrations.Configuration;
-using Supabase.Build.Migrations.Diagnostics;
-
 namespace Supabase.Build.Migrations.Rules.Advisors;
 
 /// <summary>
@@ -24,29 +21,6 @@ public sealed class ExposedSchemas
     public static ExposedSchemas Default { get; } = new(new[] { "public" });
 
     public IReadOnlyCollection<string> Names => _exposed;
-
-    /// <summary>
-    /// <paramref name="given"/> when set, else <c>supabase/config.toml [api] schemas</c> beside
-    /// <paramref name="migrationsDirectory"/>, else <c>public</c>. An unreadable config.toml adds SB0009 and means the default.
-    /// </summary>
-    public static ExposedSchemas Resolve(IReadOnlyCollection<string>? given, string? migrationsDirectory, ICollection<MigrationDiagnostic> diagnostics)
-    {
-        if (given is not null)
-        {
-            return new ExposedSchemas(given);
-        }
-
-        var path = !string.IsNullOrEmpty(migrationsDirectory) && Directory.Exists(migrationsDirectory) ? SupabaseConfig.PathBeside(migrationsDirectory) : null;
-        try
-        {
-            return new ExposedSchemas(SupabaseConfig.Load(path).ApiSchemas);
-        }
-        catch (FormatException e)
-        {
-            diagnostics.Add(MigrationDiagnostic.ForFile(ToolDiagnostics.InvalidConfig, path!, e.Message) with { Fingerprint = "SB0009:config.toml" });
-            return Default;
-        }
-    }
 
     /// <summary>True when the API serves the schema (and it is not one of the platform's own).</summary>
     public bool IsExposed(string schema) => _exposed.Contains(schema) && !IsPlatform(schema);

@@ -45,7 +45,7 @@ public sealed record SchemaObjectRef(SchemaObjectKind Kind, string Name, SchemaS
     /// <summary>"table public.profiles", "function public.f(integer)": for messages.</summary>
     public string Describe() => KindWord(Kind) + " " + Name;
 
-    public static string KindWord(SchemaObjectKind kind) => kind switch
+    private static string KindWord(SchemaObjectKind kind) => kind switch
     {
         SchemaObjectKind.MaterializedView => "materialized view",
         SchemaObjectKind.ForeignTable => "foreign table",

@@ -1,19 +1,17 @@
 using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Schema;
-using Supabase.Build.PgQuery;
 
 namespace Supabase.Build.Migrations.Rules.Advisors;
 
-/// <summary>What a schema rule sees (one model, the exposed schemas, the parser for bodies) and where it reports.</summary>
+/// <summary>What a schema rule sees (one model and the exposed schemas) and where it reports.</summary>
 public sealed class SchemaRuleContext
 {
     private readonly Action<SchemaFinding> _report;
 
-    internal SchemaRuleContext(SchemaModel schema, ExposedSchemas exposed, PgParser parser, RuleDescriptor rule, Action<SchemaFinding> report)
+    internal SchemaRuleContext(SchemaModel schema, ExposedSchemas exposed, RuleDescriptor rule, Action<SchemaFinding> report)
     {
         Schema = schema;
         Exposed = exposed;
-        Parser = parser;
         Rule = rule;
         _report = report;
     }
@@ -22,9 +20,6 @@ public sealed class SchemaRuleContext
     public SchemaModel Schema { get; }
 
     public ExposedSchemas Exposed { get; }
-
-    /// <summary>The parser, for function bodies kept as text.</summary>
-    public PgParser Parser { get; }
 
     /// <summary>The rule being run (the advisor reuses one context for all rules).</summary>
     public RuleDescriptor Rule { get; internal set; }

@@ -63,7 +63,7 @@ public sealed class FunctionAndIndexRulesLiveAgreementTests(ThrowawayPostgres po
         var offline = new SchemaReplay(MigrationWorkspace.Parser).Replay(set).Final;
         var live = await new CatalogIntrospector(MigrationWorkspace.Parser).ReadAsync(database.ConnectionString);
 
-        var advisor = new SchemaAdvisor(MigrationWorkspace.Parser, Rules);
+        var advisor = new SchemaAdvisor(Rules);
         var fromHistory = Findings(advisor, offline);
         var fromDatabase = Findings(advisor, live);
         output.WriteLine("offline:\n  " + string.Join("\n  ", fromHistory));

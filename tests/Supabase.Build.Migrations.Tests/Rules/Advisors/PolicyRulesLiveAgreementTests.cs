@@ -69,7 +69,7 @@ public sealed class PolicyRulesLiveAgreementTests(ThrowawayPostgres postgres)
         Assert.Null(await ModelsPostgres.ApplyAsync(database.ConnectionString, set));
         var offline = new SchemaReplay(MigrationWorkspace.Parser).Replay(set).Final;
         var live = await new CatalogIntrospector(MigrationWorkspace.Parser).ReadAsync(database.ConnectionString);
-        var advisor = new SchemaAdvisor(MigrationWorkspace.Parser, Rules);
+        var advisor = new SchemaAdvisor(Rules);
 
         foreach (var exposed in new[] { ExposedSchemas.Default, new ExposedSchemas(new[] { "public", "pgmq_public" }) })
         {
