@@ -64,15 +64,26 @@ public sealed class MigrationLinter
 
     public LintResult Lint(MigrationSet set, LintOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(set);
         options ??= new LintOptions();
-        var parsed = new ParsedMigration[set.Files.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : -1 };
-        Parallel.For(0, set.Files.Count, parallel, i => parsed[i] = _migrationParser.Parse(set.Files[i]));
-        return Lint(set, parsed, options);
+        var workers = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        var parsed = ParsedInOrder.Start(set, _migrationParser, workers, out var parsing);
+        HistoryReplay? history = null;
+        if (_schemaRules.Any(r => IsEnabled(r.Descriptor, options)))
+        {
+            // The schema rules need the whole history replayed: start it now, beside the parse.
+            history = new HistoryReplay(_parser, parsed);
+            history.Start();
+        }
+
+        parsing.GetAwaiter().GetResult();
+        return Lint(set, parsed, options, history);
     }
 
     /// <summary>Lints files parsed already (one <see cref="ParsedMigration"/> per file of <paramref name="set"/>, in order): a push parses once for both.</summary>
-    public LintResult Lint(MigrationSet set, IReadOnlyList<ParsedMigration> parsed, LintOptions? options = null)
+    public LintResult Lint(MigrationSet set, IReadOnlyList<ParsedMigration> parsed, LintOptions? options = null) => Lint(set, parsed, options, null);
+
+    private LintResult Lint(MigrationSet set, IReadOnlyList<ParsedMigration> parsed, LintOptions? options, HistoryReplay? started)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(parsed);
@@ -87,7 +98,7 @@ public sealed class MigrationLinter
 
         // One replay of the whole history, file by file beside the lint, when a rule may ask for the schema.
         var facts = HistoryFacts.Of(parsed);
-        var history = new HistoryReplay(_parser, parsed);
+        var history = started ?? new HistoryReplay(_parser, parsed);
         var hasStatements = parsed.Any(p => p.Statements.Count > 0);
         if (hasStatements && (schemaRules.Count > 0 || (rules.Any(r => r.Descriptor.Id is "SB1010" or "SB1013" or "SB1016") && HistoryReplay.MayBeNeeded(parsed, facts))))
         {

@@ -39,6 +39,34 @@ public sealed record TableModel(
 
     public IEnumerable<ConstraintModel> ForeignKeys => Constraints.Where(c => c.Kind == ConstraintKind.ForeignKey);
 
+    /// <summary>True when a foreign key of this table points at <paramref name="table"/>.</summary>
+    public bool ReferencesTable(ObjectName table)
+    {
+        foreach (var constraint in Constraints)
+        {
+            if (constraint.References is { } target && target.Table == table)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a column has the named type (an enum, composite or domain).</summary>
+    public bool HasColumnOfType(ObjectName type)
+    {
+        foreach (var column in Columns)
+        {
+            if (column.Type.Name == type)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the column is part of the primary key (and so NOT NULL).</summary>
     public bool IsPrimaryKeyColumn(string column) => PrimaryKey?.Columns.Contains(column) == true;
 

@@ -59,28 +59,47 @@ internal static class Drops
 
     public static void DropRelation(ReplayContext context, ObjectName name, bool cascade)
     {
+        // Plain loops over the model: a history that drops often (and the regression suite) walks every table here.
         var model = context.Model;
-        model = model with
+        var indexes = model.Indexes;
+        foreach (var (key, index) in model.Indexes)
         {
-            Tables = model.Tables.Remove(name),
-            Views = model.Views.Remove(name),
-            Indexes = model.Indexes.RemoveRange(model.Indexes.Values.Where(i => i.Table == name).Select(i => i.Name).ToList()),
-        };
+            if (index.Table == name)
+            {
+                indexes = indexes.Remove(key);
+            }
+        }
 
         // Foreign keys that referenced it go with it (CASCADE drops them; without it the server refuses, so a history
         // that ran dropped them first).
-        foreach (var table in model.Tables.Values.Where(t => t.ForeignKeys.Any(f => f.References?.Table == name)).ToList())
+        var tables = model.Tables.Remove(name);
+        foreach (var (key, table) in tables)
         {
-            model = model with { Tables = model.Tables.SetItem(table.Name, table with { Constraints = table.Constraints.RemoveAll(c => c.References?.Table == name) }) };
+            if (table.ReferencesTable(name))
+            {
+                tables = tables.SetItem(key, table with { Constraints = table.Constraints.RemoveAll(c => c.References?.Table == name) });
+            }
         }
 
+        model = model with { Tables = tables, Views = model.Views.Remove(name), Indexes = indexes };
         context.Model = model;
-        foreach (var view in model.Views.Values.Where(v => v.ReadsFrom.Contains(name)).ToList())
+        if (!cascade)
         {
-            if (cascade)
+            return;
+        }
+
+        List<ObjectName>? readers = null;
+        foreach (var (key, view) in model.Views)
+        {
+            if (view.ReadsFrom.Contains(name))
             {
-                DropRelation(context, view.Name, cascade);
+                (readers ??= new List<ObjectName>()).Add(key);
             }
+        }
+
+        foreach (var reader in readers ?? Enumerable.Empty<ObjectName>())
+        {
+            DropRelation(context, reader, cascade);
         }
     }
 
@@ -113,12 +132,16 @@ internal static class Drops
         };
 
         // With CASCADE the columns of that type go too (without it the server refuses while any exists).
-        foreach (var table in model.Tables.Values.Where(t => t.Columns.Any(c => c.Type.Name == type)).ToList())
+        var tables = model.Tables;
+        foreach (var (key, table) in model.Tables)
         {
-            model = model with { Tables = model.Tables.SetItem(table.Name, table with { Columns = table.Columns.RemoveAll(c => c.Type.Name == type) }) };
+            if (table.HasColumnOfType(type))
+            {
+                tables = tables.SetItem(key, table with { Columns = table.Columns.RemoveAll(c => c.Type.Name == type) });
+            }
         }
 
-        context.Model = model;
+        context.Model = model with { Tables = tables };
     }
 
     private static void DropSchema(ReplayContext context, string schema)
@@ -153,22 +176,29 @@ internal static class Drops
             Constraints = table.Constraints.RemoveAll(dropped.Contains),
         };
         var model = context.Model with { Tables = context.Model.Tables.SetItem(tableName, table) };
-        model = model with
+        var indexes = model.Indexes;
+        foreach (var (key, index) in model.Indexes)
         {
-            Indexes = model.Indexes.RemoveRange(model.Indexes.Values.Where(i => i.Table == tableName && i.Columns.Contains(column)).Select(i => i.Name).ToList()),
-        };
-        foreach (var other in model.Tables.Values.Where(t => t.ForeignKeys.Any(f => f.References?.Table == tableName && f.References.Columns.Contains(column))).ToList())
-        {
-            model = model with
+            if (index.Table == tableName && index.Columns.Contains(column))
             {
-                Tables = model.Tables.SetItem(other.Name, other with
-                {
-                    Constraints = other.Constraints.RemoveAll(c => c.References?.Table == tableName && c.References.Columns.Contains(column)),
-                }),
-            };
+                indexes = indexes.Remove(key);
+            }
         }
 
-        context.Model = model;
+        var tables = model.Tables;
+        foreach (var (key, other) in model.Tables)
+        {
+            if (other.ReferencesTable(tableName))
+            {
+                var kept = other.Constraints.RemoveAll(c => c.References?.Table == tableName && c.References.Columns.Contains(column));
+                if (kept.Count != other.Constraints.Count)
+                {
+                    tables = tables.SetItem(key, other with { Constraints = kept });
+                }
+            }
+        }
+
+        context.Model = model with { Tables = tables, Indexes = indexes };
     }
 
     public static void DropConstraint(ReplayContext context, ObjectName tableName, string constraint)
