@@ -1,23 +1,26 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Supabase.Build.PgQuery;
 
 /// <summary>
-/// One node of libpg_query's JSON parse tree, e.g. <c>{"IndexStmt": {...}}</c>. <see cref="Kind"/> is the node
+/// One node of libpg_query's parse tree, e.g. <c>{"IndexStmt": {...}}</c> in its JSON. <see cref="Kind"/> is the node
 /// type (empty for the inline structs the JSON writes without a wrapper, such as a RangeVar in CreateStmt.relation).
 /// Locations are byte offsets in the text that was parsed, shifted by the offset of the fragment when a
-/// fragment of a larger file was parsed on its own.
+/// fragment of a larger file was parsed on its own. A view of one object of a <see cref="PgTree"/>: copying it is free.
 /// </summary>
 public readonly struct PgNode
 {
-    private readonly JsonElement _fields;
+    private readonly PgTree? _tree;
+    private readonly int _object; // -1: a value that is not an object (no fields)
     private readonly int _baseOffset;
     private readonly string? _kind;
 
-    internal PgNode(string kind, JsonElement fields, int baseOffset)
+    private PgNode(string kind, PgTree tree, int objectIndex, int baseOffset)
     {
         _kind = kind;
-        _fields = fields;
+        _tree = tree;
+        _object = objectIndex;
         _baseOffset = baseOffset;
     }
 
@@ -27,71 +30,67 @@ public readonly struct PgNode
     public bool IsMissing => _kind is null;
 
     /// <summary>Byte offset of the node in the parsed text, when the parser recorded one.</summary>
-    public int? Location => _fields.ValueKind == JsonValueKind.Object && _fields.TryGetProperty("location", out var l) && l.GetInt32() >= 0
-        ? l.GetInt32() + _baseOffset
-        : null;
+    public int? Location => Field("location") is { Type: PgValueType.Number, A: >= 0 } location ? location.A + _baseOffset : null;
 
-    /// <summary>The raw fields, for what the helpers below do not cover.</summary>
-    public JsonElement Fields => _fields;
-
-    /// <summary>Wraps a JSON value that is a node: a one-property object named by its type, or an inline struct.</summary>
-    internal static PgNode FromJson(JsonElement element, int baseOffset)
+    /// <summary>The node's fields as JSON, for what the helpers below do not cover (made on each call: not for hot paths).</summary>
+    public JsonElement Fields
     {
-        if (element.ValueKind == JsonValueKind.Object)
+        get
         {
-            using var properties = element.EnumerateObject();
-            if (properties.MoveNext())
+            var text = new StringBuilder();
+            if (_tree is not null && _object >= 0)
             {
-                var first = properties.Current;
-                if (!properties.MoveNext() && first.Value.ValueKind == JsonValueKind.Object && first.Name.Length > 0 && char.IsUpper(first.Name[0]))
-                {
-                    return new PgNode(first.Name, first.Value, baseOffset);
-                }
+                _tree.WriteJson(new PgValue(_object, 0, PgValueType.Object), text);
             }
-        }
+            else
+            {
+                text.Append("null");
+            }
 
-        return new PgNode(string.Empty, element, baseOffset);
+            using var document = JsonDocument.Parse(text.ToString(), new JsonDocumentOptions { MaxDepth = 10_000 });
+            return document.RootElement.Clone();
+        }
     }
+
+    /// <summary>The node a value is: a one-field object named by its type (<c>{"RangeVar": {...}}</c>), or an inline struct.</summary>
+    internal static PgNode Of(PgTree tree, PgValue value, int baseOffset) => value.Type == PgValueType.Object
+        ? new PgNode(tree.KindOf(value) ?? string.Empty, tree, value.A, baseOffset)
+        : new PgNode(string.Empty, tree, -1, baseOffset);
 
     public bool Is(string kind) => string.Equals(Kind, kind, StringComparison.Ordinal);
 
-    public bool Has(string field) => _fields.ValueKind == JsonValueKind.Object && _fields.TryGetProperty(field, out _);
+    public bool Has(string field) => Field(field).Type != PgValueType.None;
 
     /// <summary>The node in a field; <see cref="IsMissing"/> when the field is absent.</summary>
-    public PgNode Child(string field) =>
-        _fields.ValueKind == JsonValueKind.Object && _fields.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Object
-            ? FromJson(value, _baseOffset)
-            : default;
+    public PgNode Child(string field) => Field(field) is { Type: PgValueType.Object } value ? Of(_tree!, value, _baseOffset) : default;
 
     /// <summary>The nodes of a list field (empty when absent).</summary>
     public IEnumerable<PgNode> List(string field)
     {
-        if (_fields.ValueKind != JsonValueKind.Object || !_fields.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.Array)
+        var value = Field(field);
+        if (value.Type != PgValueType.Array || value.B == 0)
         {
-            yield break;
+            return Array.Empty<PgNode>();
         }
 
-        foreach (var item in value.EnumerateArray())
+        var nodes = new PgNode[value.B];
+        var items = _tree!.ItemsOf(value);
+        for (var i = 0; i < nodes.Length; i++)
         {
-            yield return FromJson(item, _baseOffset);
+            nodes[i] = Of(_tree, items[i], _baseOffset);
         }
+
+        return nodes;
     }
 
     /// <summary>A string field (enums are strings too, e.g. <c>"removeType": "OBJECT_TABLE"</c>).</summary>
-    public string? GetString(string field) =>
-        _fields.ValueKind == JsonValueKind.Object && _fields.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+    public string? GetString(string field) => Field(field) is { Type: PgValueType.String } value ? _tree!.StringOf(value) : null;
 
     /// <summary>A boolean field; the JSON leaves false out.</summary>
-    public bool GetBool(string field) =>
-        _fields.ValueKind == JsonValueKind.Object && _fields.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.True;
+    public bool GetBool(string field) => Field(field).Type == PgValueType.True;
 
     /// <summary>An integer field; the JSON leaves 0 out.</summary>
-    public int GetInt(string field) =>
-        _fields.ValueKind == JsonValueKind.Object && _fields.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Number
-            ? value.GetInt32()
-            : 0;
+    public int GetInt(string field) => Field(field) is { Type: PgValueType.Number } value ? value.A : 0;
 
     /// <summary>The value of a <c>String</c> node (<c>{"String": {"sval": "..."}}</c>), else null.</summary>
     public string? StringValue => Is("String") ? GetString("sval") : null;
@@ -105,12 +104,13 @@ public readonly struct PgNode
         }
 
         var stack = new Stack<PgNode>();
+        var children = new List<PgNode>();
         stack.Push(this);
         while (stack.Count > 0)
         {
             var node = stack.Pop();
             yield return node;
-            var children = new List<PgNode>();
+            children.Clear();
             node.CollectChildren(children);
             for (var i = children.Count - 1; i >= 0; i--)
             {
@@ -121,42 +121,56 @@ public readonly struct PgNode
 
     private void CollectChildren(List<PgNode> children)
     {
-        if (_fields.ValueKind != JsonValueKind.Object)
+        if (_tree is null || _object < 0)
         {
             return;
         }
 
-        foreach (var property in _fields.EnumerateObject())
+        foreach (var field in _tree.FieldValuesOf(_object))
         {
-            switch (property.Value.ValueKind)
+            if (field.Type == PgValueType.Object)
             {
-                case JsonValueKind.Object:
-                    children.Add(FromJson(property.Value, _baseOffset));
-                    break;
-                case JsonValueKind.Array:
-                    foreach (var item in property.Value.EnumerateArray())
+                children.Add(Of(_tree, field, _baseOffset));
+            }
+            else if (field.Type == PgValueType.Array)
+            {
+                foreach (var item in _tree.ItemsOf(field))
+                {
+                    if (item.Type == PgValueType.Object)
                     {
-                        if (item.ValueKind == JsonValueKind.Object)
+                        children.Add(Of(_tree, item, _baseOffset));
+                    }
+                    else if (item.Type == PgValueType.Array)
+                    {
+                        // Lists of lists (e.g. VALUES rows) come as {"List": {"items": [...]}}, but be lenient.
+                        foreach (var inner in _tree.ItemsOf(item))
                         {
-                            children.Add(FromJson(item, _baseOffset));
-                        }
-                        else if (item.ValueKind == JsonValueKind.Array)
-                        {
-                            // Lists of lists (e.g. VALUES rows) come as {"List": {"items": [...]}}, but be lenient.
-                            foreach (var inner in item.EnumerateArray())
+                            if (inner.Type == PgValueType.Object)
                             {
-                                if (inner.ValueKind == JsonValueKind.Object)
-                                {
-                                    children.Add(FromJson(inner, _baseOffset));
-                                }
+                                children.Add(Of(_tree, inner, _baseOffset));
                             }
                         }
                     }
-
-                    break;
+                }
             }
         }
     }
 
-    public override string ToString() => IsMissing ? "(missing)" : $"{Kind} {_fields}";
+    private PgValue Field(string name) => _tree is not null && _object >= 0 ? _tree.Field(_object, name) : default;
+
+    public override string ToString()
+    {
+        if (IsMissing)
+        {
+            return "(missing)";
+        }
+
+        var text = new StringBuilder(Kind).Append(' ');
+        if (_object >= 0)
+        {
+            _tree!.WriteJson(new PgValue(_object, 0, PgValueType.Object), text);
+        }
+
+        return text.ToString();
+    }
 }

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Json;
 using Supabase.Build.PgQuery.Native;
 
 namespace Supabase.Build.PgQuery;
@@ -13,14 +12,14 @@ namespace Supabase.Build.PgQuery;
 /// </summary>
 public sealed unsafe class PgParser
 {
-    // PostgreSQL nests expressions deeply (66 levels seen in real function bodies); System.Text.Json stops at 64 by default.
-    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 10_000 };
-
     private readonly PgQueryFunctions _native;
+    private readonly PgFieldNames _fieldNames = new();
+    private readonly ManagedScanner? _managedScanner; // null when the library does not export its keyword table
 
     private PgParser(PgQueryFunctions native, string libraryPath)
     {
         _native = native;
+        _managedScanner = native.CreateManagedScanner();
         LibraryPath = libraryPath;
     }
 
@@ -66,15 +65,20 @@ public sealed unsafe class PgParser
     /// </summary>
     public PgParseResult Parse(ReadOnlySpan<byte> utf8, int baseOffset = 0)
     {
-        byte[] json;
-        PgQueryError? error;
+        PgTree tree;
         using (var input = new NativeInput(utf8))
         {
             var result = _native.Parse(input.Pointer);
             try
             {
-                error = ReadError(result.Error, utf8, baseOffset);
-                json = error is null ? CopyCString(result.ParseTree) : Array.Empty<byte>();
+                var error = ReadError(result.Error, utf8, baseOffset);
+                if (error is not null)
+                {
+                    return new PgParseResult(Array.Empty<PgStatement>(), error);
+                }
+
+                // Read straight from the native JSON; the tree keeps what the nodes need for as long as they live.
+                tree = PgTree.Parse(NativeText(result.ParseTree), _fieldNames);
             }
             finally
             {
@@ -82,22 +86,20 @@ public sealed unsafe class PgParser
             }
         }
 
-        if (error is not null)
-        {
-            return new PgParseResult(Array.Empty<PgStatement>(), error);
-        }
-
-        // Not disposed: the nodes read from the document for as long as they live; the GC reclaims it with them.
-        var document = JsonDocument.Parse(json, JsonOptions);
         var statements = new List<PgStatement>();
-        if (document.RootElement.TryGetProperty("stmts", out var stmts))
+        if (tree.Root is { Type: PgValueType.Object } root && tree.Field(root.A, "stmts") is { Type: PgValueType.Array } stmts)
         {
-            foreach (var raw in stmts.EnumerateArray())
+            foreach (var raw in tree.ItemsOf(stmts))
             {
+                if (raw.Type != PgValueType.Object)
+                {
+                    continue;
+                }
+
                 // The JSON leaves zeros out: no stmt_location means 0, no stmt_len means "to the end".
-                var location = raw.TryGetProperty("stmt_location", out var l) ? l.GetInt32() : 0;
-                var length = raw.TryGetProperty("stmt_len", out var n) ? n.GetInt32() : utf8.Length - location;
-                var node = raw.TryGetProperty("stmt", out var stmt) ? PgNode.FromJson(stmt, baseOffset) : default;
+                var location = tree.Field(raw.A, "stmt_location") is { Type: PgValueType.Number } l ? l.A : 0;
+                var length = tree.Field(raw.A, "stmt_len") is { Type: PgValueType.Number } n ? n.A : utf8.Length - location;
+                var node = tree.Field(raw.A, "stmt") is { Type: PgValueType.Object } stmt ? PgNode.Of(tree, stmt, baseOffset) : default;
                 statements.Add(new PgStatement(node, location + baseOffset, length));
             }
         }
@@ -140,8 +142,22 @@ public sealed unsafe class PgParser
 
     public PgScanResult Scan(string sql) => Scan(Encoding.UTF8.GetBytes(sql));
 
-    /// <summary>The tokens of a text, comments included (the native result is protobuf, decoded here).</summary>
+    /// <summary>
+    /// The tokens of a text, comments included: from the managed scanner (the same tokens, several times faster than
+    /// the native scan's protobuf), or from the native scan when only it can say (errors and their positions, rare escapes).
+    /// </summary>
     public PgScanResult Scan(ReadOnlySpan<byte> utf8, int baseOffset = 0)
+    {
+        if (_managedScanner?.TryScan(utf8, baseOffset) is { } tokens)
+        {
+            return new PgScanResult(tokens, null);
+        }
+
+        return ScanNatively(utf8, baseOffset);
+    }
+
+    /// <summary>The native scan alone (its result is protobuf, decoded here): what the managed scanner is held to.</summary>
+    internal PgScanResult ScanNatively(ReadOnlySpan<byte> utf8, int baseOffset = 0)
     {
         using var input = new NativeInput(utf8);
         var result = _native.Scan(input.Pointer);
@@ -168,16 +184,20 @@ public sealed unsafe class PgParser
     /// </summary>
     public PgPlpgsqlResult ParsePlpgsql(string createFunctionSql)
     {
-        byte[] json;
-        PgQueryError? error;
+        PgTree tree;
         var utf8 = Encoding.UTF8.GetBytes(createFunctionSql);
         using (var input = new NativeInput(utf8))
         {
             var result = _native.ParsePlpgsql(input.Pointer);
             try
             {
-                error = ReadError(result.Error, utf8, 0);
-                json = error is null ? CopyCString(result.Functions) : Array.Empty<byte>();
+                var error = ReadError(result.Error, utf8, 0);
+                if (error is not null)
+                {
+                    return new PgPlpgsqlResult(Array.Empty<PgNode>(), error);
+                }
+
+                tree = PgTree.Parse(NativeText(result.Functions), _fieldNames); // as in Parse
             }
             finally
             {
@@ -185,15 +205,14 @@ public sealed unsafe class PgParser
             }
         }
 
-        if (error is not null)
+        var functions = new List<PgNode>();
+        if (tree.Root.Type == PgValueType.Array)
         {
-            return new PgPlpgsqlResult(Array.Empty<PgNode>(), error);
+            foreach (var function in tree.ItemsOf(tree.Root))
+            {
+                functions.Add(PgNode.Of(tree, function, 0));
+            }
         }
-
-        var document = JsonDocument.Parse(json, JsonOptions); // lives as long as the nodes, as in Parse
-        var functions = document.RootElement.ValueKind == JsonValueKind.Array
-            ? document.RootElement.EnumerateArray().Select(f => PgNode.FromJson(f, 0)).ToList()
-            : new List<PgNode>();
         return new PgPlpgsqlResult(functions, null);
     }
 
@@ -244,6 +263,9 @@ public sealed unsafe class PgParser
 
         return utf8.Length;
     }
+
+    private static ReadOnlySpan<byte> NativeText(byte* value) =>
+        value == null ? ReadOnlySpan<byte>.Empty : MemoryMarshal.CreateReadOnlySpanFromNullTerminated(value);
 
     private static byte[] CopyCString(byte* value) =>
         value == null ? Array.Empty<byte>() : MemoryMarshal.CreateReadOnlySpanFromNullTerminated(value).ToArray();

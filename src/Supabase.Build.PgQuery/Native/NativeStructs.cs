@@ -69,3 +69,14 @@ internal unsafe struct PgQueryFingerprintResultNative
     public byte* StderrBuffer;
     public PgQueryErrorNative* Error;
 }
+
+/// <summary>PostgreSQL 15's ScanKeywordList (src/include/common/kwlookup.h).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct ScanKeywordListNative
+{
+    public byte* KeywordStrings; // kw_string: every keyword, NUL-terminated, back to back
+    public ushort* KeywordOffsets; // kw_offsets: where each keyword starts in KeywordStrings
+    public IntPtr Hash; // the perfect hash function ScanKeywordLookup uses
+    public int KeywordCount; // num_keywords
+    public int MaxKeywordLength; // max_kw_len
+}

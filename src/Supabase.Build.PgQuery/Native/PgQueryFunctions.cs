@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Supabase.Build.PgQuery.Native;
 
@@ -9,6 +11,8 @@ namespace Supabase.Build.PgQuery.Native;
 /// </summary>
 internal sealed unsafe class PgQueryFunctions
 {
+    private static readonly SearchValues<byte> KeywordChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyz_"u8);
+
     public readonly delegate* unmanaged[Cdecl]<byte*, PgQueryParseResultNative> Parse;
     public readonly delegate* unmanaged[Cdecl]<PgQueryParseResultNative, void> FreeParseResult;
     public readonly delegate* unmanaged[Cdecl]<byte*, PgQuerySplitResultNative> SplitWithParser;
@@ -20,6 +24,11 @@ internal sealed unsafe class PgQueryFunctions
     public readonly delegate* unmanaged[Cdecl]<PgQueryPlpgsqlParseResultNative, void> FreePlpgsqlParseResult;
     public readonly delegate* unmanaged[Cdecl]<byte*, PgQueryFingerprintResultNative> Fingerprint;
     public readonly delegate* unmanaged[Cdecl]<PgQueryFingerprintResultNative, void> FreeFingerprintResult;
+
+    // PostgreSQL's keyword table, for the managed scanner. Optional: a build without these exports still parses.
+    private readonly ScanKeywordListNative* _scanKeywords;
+    private readonly ushort* _scanKeywordTokens;
+    private readonly delegate* unmanaged[Cdecl]<byte*, ScanKeywordListNative*, int> _scanKeywordLookup;
 
     public PgQueryFunctions(IntPtr library)
     {
@@ -34,7 +43,43 @@ internal sealed unsafe class PgQueryFunctions
         FreePlpgsqlParseResult = (delegate* unmanaged[Cdecl]<PgQueryPlpgsqlParseResultNative, void>)Export(library, "pg_query_free_plpgsql_parse_result");
         Fingerprint = (delegate* unmanaged[Cdecl]<byte*, PgQueryFingerprintResultNative>)Export(library, "pg_query_fingerprint");
         FreeFingerprintResult = (delegate* unmanaged[Cdecl]<PgQueryFingerprintResultNative, void>)Export(library, "pg_query_free_fingerprint_result");
+        _scanKeywords = (ScanKeywordListNative*)OptionalExport(library, "ScanKeywords");
+        _scanKeywordTokens = (ushort*)OptionalExport(library, "ScanKeywordTokens");
+        _scanKeywordLookup = (delegate* unmanaged[Cdecl]<byte*, ScanKeywordListNative*, int>)OptionalExport(library, "ScanKeywordLookup");
     }
+
+    /// <summary>
+    /// A managed scanner with this library's keywords (ScanKeywords and ScanKeywordTokens, the tables the native
+    /// scan itself uses), or null when the library does not export them or they do not read as PostgreSQL 15's
+    /// layout; then there is only the native scan.
+    /// </summary>
+    public ManagedScanner? CreateManagedScanner()
+    {
+        if (_scanKeywords == null || _scanKeywordTokens == null || _scanKeywordLookup == null
+            || _scanKeywords->KeywordCount is <= 0 or > 2000 || _scanKeywords->MaxKeywordLength is <= 0 or >= 64)
+        {
+            return null;
+        }
+
+        var keywords = new (string Word, int Token)[_scanKeywords->KeywordCount];
+        for (var i = 0; i < keywords.Length; i++)
+        {
+            var word = _scanKeywords->KeywordStrings + _scanKeywords->KeywordOffsets[i];
+            var text = MemoryMarshal.CreateReadOnlySpanFromNullTerminated(word);
+            // The library's own lookup must find keyword i at index i: proves the struct was read right.
+            if (text.Length is 0 or > 63 || _scanKeywordLookup(word, _scanKeywords) != i || text.ContainsAnyExcept(KeywordChars))
+            {
+                return null;
+            }
+
+            keywords[i] = (Encoding.ASCII.GetString(text), _scanKeywordTokens[i]);
+        }
+
+        return new ManagedScanner(keywords);
+    }
+
+    private static IntPtr OptionalExport(IntPtr library, string name) =>
+        NativeLibrary.TryGetExport(library, name, out var address) ? address : IntPtr.Zero;
 
     private static IntPtr Export(IntPtr library, string name) =>
         NativeLibrary.TryGetExport(library, name, out var address)

@@ -1,0 +1,736 @@
+namespace Supabase.Build.PgQuery;
+
+/// <summary>
+/// A managed copy of PostgreSQL 15's lexer (src/backend/parser/scan.l) as libpg_query 15-4.0's pg_query_scan runs
+/// it: comments are tokens, and token ends are what pg_query_scan reports. It exists because pg_query_scan packs
+/// every token into protobuf, which costs more than the lexing. It returns exactly the tokens the native scan
+/// gives, or null wherever it cannot be sure to (unterminated literals and comments, which the native scan
+/// reports as errors; escapes and numbers the lexer validates; NUL bytes), and the caller then asks the native
+/// scan. Keywords come from the loaded library (<see cref="Native.PgQueryFunctions.CreateManagedScanner"/>).
+/// Holds no mutable state: one instance serves any number of threads.
+/// </summary>
+internal sealed class ManagedScanner
+{
+    // Longer operators are an error in scan.l ("operator too long"); NAMEDATALEN of PostgreSQL's default build.
+    private const int NameDataLength = 64;
+
+    // scan.l's op_chars, as two 64-bit masks (bytes 0-63 and 64-127).
+    private const ulong OperatorCharsLow =
+        (1UL << '!') | (1UL << '#') | (1UL << '%') | (1UL << '&') | (1UL << '*') | (1UL << '+') | (1UL << '-')
+        | (1UL << '/') | (1UL << '<') | (1UL << '=') | (1UL << '>') | (1UL << '?');
+
+    private const ulong OperatorCharsHigh = (1UL << ('@' - 64)) | (1UL << ('^' - 64)) | (1UL << ('`' - 64)) | (1UL << ('|' - 64)) | (1UL << ('~' - 64));
+
+    private readonly KeywordTable _keywords;
+    private readonly int _ncharToken;
+
+    /// <param name="keywords">PostgreSQL's keywords (lower case) with their grammar token numbers.</param>
+    public ManagedScanner(IReadOnlyList<(string Word, int Token)> keywords)
+    {
+        _keywords = new KeywordTable(keywords);
+        _ncharToken = _keywords.Lookup("nchar"u8);
+    }
+
+    /// <summary>
+    /// The tokens of <paramref name="utf8"/> (byte offsets plus <paramref name="baseOffset"/>), equal to what
+    /// <see cref="PgParser.Scan(ReadOnlySpan{byte}, int)"/> returns; null when only the native scan can say.
+    /// </summary>
+    public IReadOnlyList<PgToken>? TryScan(ReadOnlySpan<byte> utf8, int baseOffset)
+    {
+        // The native scan reads a C string and stops at the first NUL; not worth imitating.
+        if (utf8.IndexOf((byte)0) >= 0)
+        {
+            return null;
+        }
+
+        // Migrations average a token per 12 bytes: room for most texts at once, and denser ones grow the list once.
+        var tokens = new List<PgToken>(utf8.Length / 8 + 4);
+        var lexer = new Lexer(utf8, baseOffset, this, tokens);
+        return lexer.Run() ? tokens : null;
+    }
+
+    /// <summary>Token numbers of PostgreSQL 15's grammar (gram.y's %token order), as libpg_query 15-4.0 reports them.</summary>
+    internal static class Tokens
+    {
+        public const int Ident = 258;
+        public const int UIdent = 259;
+        public const int FConst = 260;
+        public const int SConst = 261;
+        public const int USConst = 262;
+        public const int BConst = 263;
+        public const int XConst = 264;
+        public const int Op = 265;
+        public const int IConst = 266;
+        public const int Param = 267;
+        public const int Typecast = 268;
+        public const int DotDot = 269;
+        public const int ColonEquals = 270;
+        public const int EqualsGreater = 271;
+        public const int LessEquals = 272;
+        public const int GreaterEquals = 273;
+        public const int NotEquals = 274;
+        public const int SqlComment = 275;
+        public const int CComment = 276;
+    }
+
+    private enum StringMode
+    {
+        Standard, // '...', U&'...': '' is a quote
+        Escape, // E'...': '' and backslash escapes
+        Bits, // B'...', X'...': no escapes at all
+    }
+
+    /// <summary>One pass over one text. False from any method means "give up, ask the native scan".</summary>
+    private ref struct Lexer
+    {
+        private readonly ReadOnlySpan<byte> _text;
+        private readonly int _baseOffset;
+        private readonly ManagedScanner _scanner;
+        private readonly List<PgToken> _tokens;
+        private int _position;
+
+        public Lexer(ReadOnlySpan<byte> text, int baseOffset, ManagedScanner scanner, List<PgToken> tokens)
+        {
+            _text = text;
+            _baseOffset = baseOffset;
+            _scanner = scanner;
+            _tokens = tokens;
+            _position = 0;
+        }
+
+        public bool Run()
+        {
+            while (SkipWhitespace())
+            {
+                if (!ScanToken())
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Skips scan.l's {whitespace}; false at the end of the text.</summary>
+        private bool SkipWhitespace()
+        {
+            while (_position < _text.Length && IsSpace(_text[_position]))
+            {
+                _position++;
+            }
+
+            return _position < _text.Length;
+        }
+
+        private bool ScanToken()
+        {
+            var start = _position;
+            var c = _text[start];
+            switch (c)
+            {
+                case (byte)'-' when At(start + 1) == '-':
+                    return LineComment(start);
+                case (byte)'/' when At(start + 1) == '*':
+                    return BlockComment(start);
+                case (byte)'\'':
+                    return ScanString(start + 1, StringMode.Standard, out var end) && Emit(start, end, end, Tokens.SConst);
+                case (byte)'"':
+                    return ScanQuotedIdentifier(start + 1, out end) && Emit(start, end, end, Tokens.Ident);
+                case (byte)'$':
+                    return Dollar(start);
+                case (byte)'.':
+                    return Dot(start);
+                case (byte)':':
+                    return Colon(start);
+                case (byte)',' or (byte)'(' or (byte)')' or (byte)'[' or (byte)']' or (byte)';':
+                    return EmitChar(start);
+            }
+
+            if (IsDigit(c))
+            {
+                return Number(start);
+            }
+
+            if (IsOperatorChar(c))
+            {
+                return Operator(start);
+            }
+
+            // scan.l's {other}: any other byte is a token of its own, numbered by its value.
+            return IsIdentStart(c) ? Word(start) : EmitChar(start);
+        }
+
+        /// <summary>"--" to the end of the line; the line break is not part of the comment.</summary>
+        private bool LineComment(int start)
+        {
+            var length = _text[(start + 2)..].IndexOfAny((byte)'\n', (byte)'\r');
+            var end = length < 0 ? _text.Length : start + 2 + length;
+            return Emit(start, end, end, Tokens.SqlComment);
+        }
+
+        /// <summary>Nested /* */ comments, read the way scan.l's xc state reads them.</summary>
+        private bool BlockComment(int start)
+        {
+            var depth = 0;
+            var i = start + 2;
+            while (true)
+            {
+                var next = _text[i..].IndexOfAny((byte)'*', (byte)'/');
+                if (next < 0)
+                {
+                    return false; // unterminated /* comment: the native scan's error
+                }
+
+                i += next;
+                if (_text[i] == '/')
+                {
+                    // "/*" opens a nested comment; a lone "/" is just text.
+                    var opens = At(i + 1) == '*';
+                    depth += opens ? 1 : 0;
+                    i += opens ? 2 : 1;
+                    continue;
+                }
+
+                // A run of stars closes a comment only when a slash follows it (scan.l's \*+\/).
+                while (At(i) == '*')
+                {
+                    i++;
+                }
+
+                if (At(i) != '/')
+                {
+                    continue;
+                }
+
+                i++;
+                if (depth-- == 0)
+                {
+                    return Emit(start, i, i, Tokens.CComment);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The body of a quoted string from <paramref name="bodyStart"/> (just after the opening quote), with any
+        /// continuation: a quote, whitespace holding a newline, and a quote join two literals into one token.
+        /// <paramref name="end"/> is just after the last closing quote.
+        /// </summary>
+        private readonly bool ScanString(int bodyStart, StringMode mode, out int end)
+        {
+            var i = bodyStart;
+            while (true)
+            {
+                if (!SkipStringBody(ref i, mode))
+                {
+                    end = 0;
+                    return false;
+                }
+
+                end = i + 1;
+                if (!ContinuesOnNextLine(end, out i))
+                {
+                    return true;
+                }
+            }
+        }
+
+        /// <summary>Moves <paramref name="i"/> to the closing quote of a string body.</summary>
+        private readonly bool SkipStringBody(ref int i, StringMode mode)
+        {
+            while (true)
+            {
+                var next = mode == StringMode.Escape ? _text[i..].IndexOfAny((byte)'\'', (byte)'\\') : _text[i..].IndexOf((byte)'\'');
+                if (next < 0)
+                {
+                    return false; // unterminated quoted string
+                }
+
+                i += next;
+                if (_text[i] == '\\')
+                {
+                    if (!IsPlainEscape(i))
+                    {
+                        return false;
+                    }
+
+                    i += 2;
+                }
+                else if (mode != StringMode.Bits && At(i + 1) == '\'')
+                {
+                    i += 2; // '' stands for one quote
+                }
+                else
+                {
+                    return true;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Whether scan.l's xe state takes the backslash at <paramref name="i"/> and the byte after it as two bytes
+        /// it cannot fail on ({xeescape}). Octal, hex and Unicode escapes can make invalid UTF-8 or invalid code
+        /// points, which the lexer rejects: left to the native scan, as is a backslash at the end of the text.
+        /// </summary>
+        private readonly bool IsPlainEscape(int i) => At(i + 1) switch
+        {
+            0 or (>= (byte)'0' and <= (byte)'7') or (byte)'u' or (byte)'U' => false,
+            (byte)'x' => !IsHexDigit(At(i + 2)), // "\x" without a hex digit is just "x"
+            _ => true,
+        };
+
+        /// <summary>scan.l's quotecontinue: horizontal space, a newline, any space, then a quote that reopens the literal.</summary>
+        private readonly bool ContinuesOnNextLine(int afterQuote, out int bodyStart)
+        {
+            var i = afterQuote;
+            while (At(i) is (byte)' ' or (byte)'\t' or (byte)'\f')
+            {
+                i++;
+            }
+
+            bodyStart = 0;
+            if (At(i) is not ((byte)'\n' or (byte)'\r'))
+            {
+                return false;
+            }
+
+            i++;
+            while (IsSpace(At(i)))
+            {
+                i++;
+            }
+
+            bodyStart = i + 1;
+            return At(i) == '\'';
+        }
+
+        /// <summary>"..." with "" for a quote; <paramref name="end"/> is just after the closing quote.</summary>
+        private readonly bool ScanQuotedIdentifier(int bodyStart, out int end)
+        {
+            var i = bodyStart;
+            while (true)
+            {
+                var next = _text[i..].IndexOf((byte)'"');
+                if (next < 0)
+                {
+                    end = 0;
+                    return false; // unterminated quoted identifier
+                }
+
+                i += next;
+                if (At(i + 1) != '"')
+                {
+                    end = i + 1;
+                    return i > bodyStart; // "" is the "zero-length delimited identifier" error
+                }
+
+                i += 2;
+            }
+        }
+
+        /// <summary>$1 parameters, $tag$ dollar quotes, or a lone "$".</summary>
+        private bool Dollar(int start)
+        {
+            if (IsDigit(At(start + 1)))
+            {
+                return Parameter(start);
+            }
+
+            var tagEnd = start + 1;
+            if (IsIdentStart(At(tagEnd)))
+            {
+                while (IsDollarTagChar(At(tagEnd)))
+                {
+                    tagEnd++;
+                }
+            }
+
+            if (At(tagEnd) != '$')
+            {
+                // scan.l's {dolqfailed} and {other} both return the "$" alone and rescan what follows.
+                return EmitChar(start);
+            }
+
+            // xdolq stops at every "$", so the body ends at the first copy of the opening delimiter.
+            var delimiter = _text[start..(tagEnd + 1)];
+            var bodyStart = tagEnd + 1;
+            var close = _text[bodyStart..].IndexOf(delimiter);
+            if (close < 0)
+            {
+                return false; // unterminated dollar-quoted string
+            }
+
+            var end = bodyStart + close + delimiter.Length;
+            return Emit(start, end, end, Tokens.SConst);
+        }
+
+        private bool Parameter(int start)
+        {
+            var end = SkipDigits(start + 1);
+            // "$1a" is "trailing junk after parameter".
+            return !IsIdentStart(At(end)) && Emit(start, end, end, Tokens.Param);
+        }
+
+        private bool Dot(int start)
+        {
+            if (IsDigit(At(start + 1)))
+            {
+                return Number(start);
+            }
+
+            return At(start + 1) == '.' ? Emit(start, start + 2, start + 2, Tokens.DotDot) : EmitChar(start);
+        }
+
+        private bool Colon(int start) => At(start + 1) switch
+        {
+            (byte)':' => Emit(start, start + 2, start + 2, Tokens.Typecast),
+            (byte)'=' => Emit(start, start + 2, start + 2, Tokens.ColonEquals),
+            _ => EmitChar(start),
+        };
+
+        /// <summary>
+        /// PostgreSQL 15's numbers: integer, decimal, real. An integer beyond int32 is FCONST; "1..2" is an integer
+        /// before "..". Trailing junk ("123abc", "1e", "1e+") is an error of the native scan: left to it.
+        /// </summary>
+        private bool Number(int start)
+        {
+            var i = SkipDigits(start);
+            var isFloat = false;
+            if (At(i) == '.')
+            {
+                if (At(i + 1) == '.' && i > start)
+                {
+                    return Emit(start, i, i, IntegerToken(start, i)); // scan.l's {decimalfail}
+                }
+
+                i = SkipDigits(i + 1);
+                isFloat = true;
+            }
+
+            if (At(i) is (byte)'e' or (byte)'E')
+            {
+                var exponent = At(i + 1) is (byte)'+' or (byte)'-' ? i + 2 : i + 1;
+                if (!IsDigit(At(exponent)))
+                {
+                    return false;
+                }
+
+                i = SkipDigits(exponent);
+                isFloat = true;
+            }
+
+            return !IsIdentStart(At(i)) && Emit(start, i, i, isFloat ? Tokens.FConst : IntegerToken(start, i));
+        }
+
+        /// <summary>ICONST when the digits fit an int32 (strtoint), FCONST otherwise.</summary>
+        private readonly int IntegerToken(int start, int end)
+        {
+            long value = 0;
+            for (var i = start; i < end; i++)
+            {
+                value = value * 10 + (_text[i] - '0');
+                if (value > int.MaxValue)
+                {
+                    return Tokens.FConst;
+                }
+            }
+
+            return Tokens.IConst;
+        }
+
+        /// <summary>
+        /// scan.l's {operator} action: the longest run of operator characters, cut before an embedded comment
+        /// start, without trailing + and - unless a character SQL operators lack is in it. What is left may be
+        /// one of the self characters or a two-character token rather than Op.
+        /// </summary>
+        private bool Operator(int start)
+        {
+            var run = start + 1;
+            while (IsOperatorChar(At(run)))
+            {
+                run++;
+            }
+
+            var end = CutAtCommentStart(start, run);
+            if (end - start > 1 && At(end - 1) is (byte)'+' or (byte)'-' && !HasNonSqlOperatorChar(start, end - 1))
+            {
+                do
+                {
+                    end--;
+                }
+                while (end - start > 1 && At(end - 1) is (byte)'+' or (byte)'-');
+            }
+
+            if (end - start >= NameDataLength)
+            {
+                return false; // "operator too long"
+            }
+
+            return Emit(start, end, end, OperatorToken(start, end));
+        }
+
+        private readonly int CutAtCommentStart(int start, int run)
+        {
+            // The first character cannot start a comment here: "--" and "/*" there were taken as comments.
+            for (var i = start + 1; i < run - 1; i++)
+            {
+                if ((_text[i] == '/' && _text[i + 1] == '*') || (_text[i] == '-' && _text[i + 1] == '-'))
+                {
+                    return i;
+                }
+            }
+
+            return run;
+        }
+
+        private readonly bool HasNonSqlOperatorChar(int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                if (_text[i] is (byte)'~' or (byte)'!' or (byte)'@' or (byte)'#' or (byte)'^' or (byte)'&' or (byte)'|' or (byte)'`' or (byte)'?' or (byte)'%')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private readonly int OperatorToken(int start, int end)
+        {
+            if (end - start == 1)
+            {
+                // scan.l's {self} characters are tokens of their own; the other operator characters are Op.
+                return _text[start] is (byte)'+' or (byte)'-' or (byte)'*' or (byte)'/' or (byte)'%' or (byte)'^' or (byte)'<' or (byte)'>' or (byte)'='
+                    ? _text[start]
+                    : Tokens.Op;
+            }
+
+            if (end - start == 2)
+            {
+                switch (_text[start], _text[start + 1])
+                {
+                    case ((byte)'<', (byte)'='): return Tokens.LessEquals;
+                    case ((byte)'>', (byte)'='): return Tokens.GreaterEquals;
+                    case ((byte)'=', (byte)'>'): return Tokens.EqualsGreater;
+                    case ((byte)'<', (byte)'>'): return Tokens.NotEquals;
+                    case ((byte)'!', (byte)'='): return Tokens.NotEquals;
+                }
+            }
+
+            return Tokens.Op;
+        }
+
+        /// <summary>Identifiers and keywords, and the literals a letter introduces: B'', X'', E'', N'', U&amp;'', U&amp;"".</summary>
+        private bool Word(int start)
+        {
+            var first = _text[start] | 0x20; // ASCII letters to lower case; nothing else compared below changes
+            var second = At(start + 1);
+            if (second == '\'')
+            {
+                switch (first)
+                {
+                    case 'b': return ScanString(start + 2, StringMode.Bits, out var end) && Emit(start, end, end, Tokens.BConst);
+                    case 'x': return ScanString(start + 2, StringMode.Bits, out end) && Emit(start, end, end, Tokens.XConst);
+                    case 'e': return ScanString(start + 2, StringMode.Escape, out end) && Emit(start, end, end, Tokens.SConst);
+                    case 'n': return NationalCharacter(start);
+                }
+            }
+            else if (first == 'u' && second == '&')
+            {
+                return UnicodeLiteral(start);
+            }
+
+            var i = start + 1;
+            while (IsIdentCont(At(i)))
+            {
+                i++;
+            }
+
+            var keyword = _scanner._keywords.Lookup(_text[start..i]);
+            return keyword >= 0
+                ? Emit(start, i, i, keyword, PgTokenKind.Keyword)
+                : Emit(start, i, i, Tokens.Ident);
+        }
+
+        /// <summary>N'...' is the keyword NCHAR over the "n" alone; the string is the next token.</summary>
+        private bool NationalCharacter(int start) =>
+            _scanner._ncharToken >= 0
+                ? Emit(start, start + 1, start + 1, _scanner._ncharToken, PgTokenKind.Keyword)
+                : Emit(start, start + 1, start + 1, Tokens.Ident);
+
+        /// <summary>
+        /// U&amp;'...' and U&amp;"...". pg_query_scan ends these tokens at yylloc + yyleng of the last rule: the
+        /// string's last rule matched nothing (end = start) and the identifier's matched its closing quote (end =
+        /// start + 1). Reproduced as is. "U&amp;" before anything else is the identifier "u" (scan.l's {xufailed}).
+        /// </summary>
+        private bool UnicodeLiteral(int start)
+        {
+            switch (At(start + 2))
+            {
+                case (byte)'\'':
+                    return ScanString(start + 3, StringMode.Standard, out var end) && Emit(start, start, end, Tokens.USConst);
+                case (byte)'"':
+                    return ScanQuotedIdentifier(start + 3, out end) && Emit(start, start + 1, end, Tokens.UIdent);
+                default:
+                    return Emit(start, start + 1, start + 1, Tokens.Ident);
+            }
+        }
+
+        private bool EmitChar(int start) => Emit(start, start + 1, start + 1, _text[start]);
+
+        private bool Emit(int start, int end, int next, int token) => Emit(start, end, next, token, KindOf(token));
+
+        /// <summary>Adds the token [start, end) and resumes scanning at <paramref name="next"/>.</summary>
+        private bool Emit(int start, int end, int next, int token, PgTokenKind kind)
+        {
+            _tokens.Add(new PgToken(start + _baseOffset, end + _baseOffset, kind, token));
+            _position = next;
+            return true;
+        }
+
+        /// <summary>The decoder's mapping (ScanResultDecoder) for every token that is not a keyword.</summary>
+        private static PgTokenKind KindOf(int token) => token switch
+        {
+            Tokens.SqlComment => PgTokenKind.LineComment,
+            Tokens.CComment => PgTokenKind.BlockComment,
+            Tokens.SConst => PgTokenKind.StringConstant,
+            Tokens.Ident => PgTokenKind.Identifier,
+            ';' => PgTokenKind.Semicolon,
+            _ => PgTokenKind.Other,
+        };
+
+        /// <summary>The byte at <paramref name="index"/>, or 0 past the end (the text holds no NUL).</summary>
+        private readonly byte At(int index) => index < _text.Length ? _text[index] : (byte)0;
+
+        private readonly int SkipDigits(int i)
+        {
+            while (IsDigit(At(i)))
+            {
+                i++;
+            }
+
+            return i;
+        }
+    }
+
+    // scan.l's space: PostgreSQL 15 does not count \v (it is a token of its own there).
+    private static bool IsSpace(byte c) => c is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f';
+
+    private static bool IsDigit(byte c) => (uint)(c - '0') <= 9;
+
+    private static bool IsHexDigit(byte c) => IsDigit(c) || (uint)((c | 0x20) - 'a') < 6;
+
+    // ident_start: ASCII letters, "_" and every byte of a multi-byte character.
+    private static bool IsIdentStart(byte c) => (uint)((c | 0x20) - 'a') < 26 || c == '_' || c >= 0x80;
+
+    private static bool IsIdentCont(byte c) => IsIdentStart(c) || IsDigit(c) || c == '$';
+
+    // dolq_cont: like ident_cont but without "$", which ends the tag.
+    private static bool IsDollarTagChar(byte c) => IsIdentStart(c) || IsDigit(c);
+
+    private static bool IsOperatorChar(byte c) =>
+        c < 64 ? ((OperatorCharsLow >> c) & 1) != 0 : c < 128 && ((OperatorCharsHigh >> (c - 64)) & 1) != 0;
+
+    /// <summary>
+    /// PostgreSQL's keywords by their lower-case ASCII spelling, looked up case-insensitively (ASCII only, as
+    /// ScanKeywordLookup does) without allocating: open addressing over a power-of-two table.
+    /// </summary>
+    private sealed class KeywordTable
+    {
+        private readonly byte[] _words; // keyword i is _words[_starts[i].._starts[i + 1]]
+        private readonly int[] _starts;
+        private readonly int[] _tokens;
+        private readonly short[] _slots; // keyword index + 1; 0 is an empty slot
+        private readonly int _maxLength;
+
+        public KeywordTable(IReadOnlyList<(string Word, int Token)> keywords)
+        {
+            _words = keywords.SelectMany(k => k.Word.Select(c => (byte)c)).ToArray();
+            _starts = new int[keywords.Count + 1];
+            _tokens = new int[keywords.Count];
+            var size = 16;
+            while (size < keywords.Count * 4)
+            {
+                size *= 2;
+            }
+
+            _slots = new short[size];
+            for (var i = 0; i < keywords.Count; i++)
+            {
+                var (word, token) = keywords[i];
+                if (word.Length == 0 || word.Any(c => c is not ((>= 'a' and <= 'z') or '_')))
+                {
+                    throw new ArgumentException($"keyword '{word}' is not lower-case ASCII", nameof(keywords));
+                }
+
+                _starts[i + 1] = _starts[i] + word.Length;
+                _tokens[i] = token;
+                _maxLength = Math.Max(_maxLength, word.Length);
+                var slot = Hash(_words.AsSpan(_starts[i], word.Length)) & (size - 1);
+                while (_slots[slot] != 0)
+                {
+                    slot = (slot + 1) & (size - 1);
+                }
+
+                _slots[slot] = checked((short)(i + 1));
+            }
+        }
+
+        /// <summary>The keyword's token number, or -1 when the word is no keyword.</summary>
+        public int Lookup(ReadOnlySpan<byte> word)
+        {
+            if (word.Length > _maxLength)
+            {
+                return -1;
+            }
+
+            var mask = _slots.Length - 1;
+            for (var slot = Hash(word) & mask; _slots[slot] != 0; slot = (slot + 1) & mask)
+            {
+                var index = _slots[slot] - 1;
+                if (EqualsIgnoringAsciiCase(word, _words.AsSpan(_starts[index], _starts[index + 1] - _starts[index])))
+                {
+                    return _tokens[index];
+                }
+            }
+
+            return -1;
+        }
+
+        // FNV-1a over bytes with bit 5 set, so "A" and "a" hash alike (other bytes may collide; compared after).
+        private static int Hash(ReadOnlySpan<byte> word)
+        {
+            var hash = 2166136261u;
+            foreach (var c in word)
+            {
+                hash = (hash ^ (uint)(c | 0x20)) * 16777619u;
+            }
+
+            return (int)(hash ^ (hash >> 15));
+        }
+
+        private static bool EqualsIgnoringAsciiCase(ReadOnlySpan<byte> word, ReadOnlySpan<byte> keyword)
+        {
+            if (word.Length != keyword.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < word.Length; i++)
+            {
+                var c = word[i];
+                if ((uint)(c - 'A') < 26)
+                {
+                    c |= 0x20;
+                }
+
+                if (c != keyword[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}
