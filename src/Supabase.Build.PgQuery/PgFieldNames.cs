@@ -4,66 +4,81 @@ using System.Text;
 namespace Supabase.Build.PgQuery;
 
 /// <summary>
-/// The field names of libpg_query's JSON ("relation", "relname", "location", ...), each made into a string once per
-/// parser and shared by every tree: a history has millions of fields but only a few hundred distinct names. Node
-/// kinds ("RangeVar", ...) also get a small number, which is what a tree stores for each node.
+/// The names in libpg_query's JSON (fields such as "relation" and "location", node kinds such as "RangeVar"), each
+/// numbered once per parser: trees store the small number, so a field costs two bytes and holds no reference for
+/// the garbage collector to trace, and a lookup compares numbers. A history has millions of fields but only a few
+/// hundred distinct names.
 /// </summary>
 internal sealed class PgFieldNames
 {
-    // Names are short ASCII words from the grammar's node definitions; a bound keeps odd input from growing the table.
-    private const int MaxNames = 4096;
-    private readonly ConcurrentDictionary<ulong, string> _byHash = new();
-    private readonly ConcurrentDictionary<string, int> _kindIds = new(StringComparer.Ordinal);
-    private readonly string[] _kinds = new string[MaxNames];
+    // The grammar's node definitions have about a thousand names; the bound only guards against odd input.
+    private const int MaxNames = ushort.MaxValue;
+    private const int CacheSlots = 1024;
+    private readonly ConcurrentDictionary<ulong, int> _idsByUtf8Hash = new();
+    private readonly ConcurrentDictionary<string, int> _idsByName = new(StringComparer.Ordinal);
+    private readonly string[] _names = new string[MaxNames];
+    private readonly NameId?[] _recent = new NameId?[CacheSlots]; // the names rules ask for are a few hundred literals
     private readonly object _gate = new();
-    private int _kindCount;
+    private int _count;
 
-    /// <summary>The number of a node kind (the same for the life of this table).</summary>
-    public int IdOf(string kind)
+    /// <summary>The number of a name read from the JSON.</summary>
+    public ushort IdOf(ReadOnlySpan<byte> utf8)
     {
-        if (_kindIds.TryGetValue(kind, out var id))
+        var hash = Hash(utf8);
+        if (_idsByUtf8Hash.TryGetValue(hash, out var known) && SameText(_names[known], utf8))
         {
-            return id;
+            return (ushort)known;
         }
 
+        var id = Add(Encoding.UTF8.GetString(utf8));
+        _idsByUtf8Hash.TryAdd(hash, id);
+        return (ushort)id;
+    }
+
+    /// <summary>The number of a name, adding it when new.</summary>
+    public ushort IdOf(string name) => (ushort)(Find(name) is { } id and >= 0 ? id : Add(name));
+
+    /// <summary>The number of a name a caller asks for, or -1 when no tree has that name (so no field can match).</summary>
+    public int Find(string name)
+    {
+        var slot = name.Length == 0 ? 0 : (name.Length * 31 + name[0] * 7 + name[^1]) & (CacheSlots - 1);
+        var recent = Volatile.Read(ref _recent[slot]);
+        if (recent is not null && ReferenceEquals(recent.Name, name))
+        {
+            return recent.Id;
+        }
+
+        if (!_idsByName.TryGetValue(name, out var id))
+        {
+            return -1;
+        }
+
+        Volatile.Write(ref _recent[slot], new NameId(name, id));
+        return id;
+    }
+
+    public string NameOf(int id) => Volatile.Read(ref _names[id]);
+
+    private int Add(string name)
+    {
         lock (_gate)
         {
-            if (_kindIds.TryGetValue(kind, out id))
+            if (_idsByName.TryGetValue(name, out var id))
             {
                 return id;
             }
 
-            if (_kindCount == MaxNames)
+            if (_count == MaxNames)
             {
-                throw new InvalidDataException($"libpg_query returned more than {MaxNames} node kinds");
+                throw new InvalidDataException($"libpg_query returned more than {MaxNames} distinct names");
             }
 
-            id = _kindCount;
-            Volatile.Write(ref _kinds[id], kind);
-            _kindCount++;
-            _kindIds[kind] = id;
+            id = _count;
+            Volatile.Write(ref _names[id], name);
+            _count++;
+            _idsByName[name] = id;
             return id;
         }
-    }
-
-    /// <summary>The node kind numbered <paramref name="id"/> by <see cref="IdOf"/>.</summary>
-    public string NameOf(int id) => Volatile.Read(ref _kinds[id]);
-
-    public string Get(ReadOnlySpan<byte> utf8)
-    {
-        var hash = Hash(utf8);
-        if (_byHash.TryGetValue(hash, out var known) && SameText(known, utf8))
-        {
-            return known;
-        }
-
-        var name = Encoding.UTF8.GetString(utf8);
-        if (_byHash.Count < MaxNames)
-        {
-            _byHash.TryAdd(hash, name);
-        }
-
-        return name;
     }
 
     private static ulong Hash(ReadOnlySpan<byte> utf8)
@@ -94,4 +109,6 @@ internal sealed class PgFieldNames
 
         return true;
     }
+
+    private sealed record NameId(string Name, int Id);
 }

@@ -15,7 +15,7 @@ namespace Supabase.Build.PgQuery;
 internal sealed class PgTree
 {
     private readonly PgObject[] _objects;
-    private readonly string[] _fieldNames;
+    private readonly ushort[] _fieldNames;
     private readonly PgValue[] _fieldValues;
     private readonly PgValue[] _items;
     private readonly byte[] _stringBytes;
@@ -23,7 +23,7 @@ internal sealed class PgTree
     private readonly string?[] _decoded;
     private readonly PgFieldNames _names;
 
-    private PgTree(PgObject[] objects, string[] fieldNames, PgValue[] fieldValues, PgValue[] items, byte[] stringBytes, PgStringSpan[] strings, PgValue root, PgFieldNames names)
+    private PgTree(PgObject[] objects, ushort[] fieldNames, PgValue[] fieldValues, PgValue[] items, byte[] stringBytes, PgStringSpan[] strings, PgValue root, PgFieldNames names)
     {
         _objects = objects;
         _fieldNames = fieldNames;
@@ -48,11 +48,17 @@ internal sealed class PgTree
     /// <summary>The field named <paramref name="name"/> of an object; <see cref="PgValueType.None"/> when absent.</summary>
     public PgValue Field(int objectIndex, string name)
     {
+        var id = _names.Find(name);
+        if (id < 0)
+        {
+            return default;
+        }
+
         var entry = _objects[objectIndex];
         var names = _fieldNames;
         for (var i = entry.First; i < entry.First + entry.Count; i++)
         {
-            if (string.Equals(names[i], name, StringComparison.Ordinal))
+            if (names[i] == id)
             {
                 return _fieldValues[i];
             }
@@ -103,7 +109,7 @@ internal sealed class PgTree
                 var entry = _objects[value.A];
                 for (var i = entry.First; i < entry.First + entry.Count; i++)
                 {
-                    text.Append(i == entry.First ? "\"" : ",\"").Append(_fieldNames[i]).Append("\":");
+                    text.Append(i == entry.First ? "\"" : ",\"").Append(_names.NameOf(_fieldNames[i])).Append("\":");
                     WriteJson(_fieldValues[i], text);
                 }
 
@@ -281,12 +287,12 @@ internal sealed class PgTree
         private readonly ReadOnlySpan<byte> _json;
         private readonly PgFieldNames _names;
         private Scratch<PgObject> _objects;
-        private Scratch<string> _fieldNames;
+        private Scratch<ushort> _fieldNames;
         private Scratch<PgValue> _fieldValues;
         private Scratch<PgValue> _items;
         private Scratch<byte> _stringBytes;
         private Scratch<PgStringSpan> _strings;
-        private Scratch<string?> _pendingNames;
+        private Scratch<int> _pendingNames; // name ids; -1 for an array item
         private Scratch<PgValue> _pendingValues;
         private Scratch<(bool IsArray, int PendingStart)> _open;
         private int _position;
@@ -297,12 +303,12 @@ internal sealed class PgTree
             _names = names;
             var fields = Math.Max(16, json.Length / 20);
             _objects = new Scratch<PgObject>(fields / 4);
-            _fieldNames = new Scratch<string>(fields);
+            _fieldNames = new Scratch<ushort>(fields);
             _fieldValues = new Scratch<PgValue>(fields);
             _items = new Scratch<PgValue>(fields / 4);
             _stringBytes = new Scratch<byte>(Math.Max(64, json.Length / 5));
             _strings = new Scratch<PgStringSpan>(fields / 4);
-            _pendingNames = new Scratch<string?>(256);
+            _pendingNames = new Scratch<int>(256);
             _pendingValues = new Scratch<PgValue>(256);
             _open = new Scratch<(bool, int)>(64);
             _position = 0;
@@ -332,7 +338,7 @@ internal sealed class PgTree
 
         private PgValue Read()
         {
-            string? name = null;
+            var name = -1;
             while (true)
             {
                 SkipWhitespace();
@@ -367,7 +373,7 @@ internal sealed class PgTree
                     _open.Add((c == (byte)'[', _pendingValues.Count));
                     _pendingNames.Add(name); // the slot the container fills when it closes
                     _pendingValues.Add(default);
-                    name = null;
+                    name = -1;
                     continue;
                 }
 
@@ -379,7 +385,7 @@ internal sealed class PgTree
 
                 _pendingNames.Add(name);
                 _pendingValues.Add(value);
-                name = null;
+                name = -1;
                 if (AfterValue(out var done))
                 {
                     return done;
@@ -428,17 +434,17 @@ internal sealed class PgTree
                 _items.AddRange(values);
             }
             else if (count == 1 && values[0].Type == PgValueType.Object && values[0].B == 0
-                     && _pendingNames[start + 1] is { Length: > 0 } kind && char.IsUpper(kind[0]))
+                     && _pendingNames[start + 1] is >= 0 and var kind && _names.NameOf(kind) is { Length: > 0 } kindName && char.IsUpper(kindName[0]))
             {
                 // {"Kind": {...}}: the node is the inner object, of that kind.
-                value = new PgValue(values[0].A, _names.IdOf(kind) + 1, PgValueType.Object);
+                value = new PgValue(values[0].A, kind + 1, PgValueType.Object);
             }
             else
             {
                 _objects.Add(new PgObject(_fieldValues.Count, count));
                 for (var i = 0; i < count; i++)
                 {
-                    _fieldNames.Add(_pendingNames[start + 1 + i]!);
+                    _fieldNames.Add((ushort)_pendingNames[start + 1 + i]);
                 }
 
                 _fieldValues.AddRange(values);
@@ -513,11 +519,11 @@ internal sealed class PgTree
             return (int)Math.Clamp(negative ? -value : value, int.MinValue, int.MaxValue);
         }
 
-        private string ReadName()
+        private int ReadName()
         {
             var (start, length, escaped) = ReadStringSpan();
             var raw = _json.Slice(start, length);
-            return escaped ? Unescape(raw) : _names.Get(raw);
+            return escaped ? _names.IdOf(Unescape(raw)) : _names.IdOf(raw);
         }
 
         /// <summary>Where the text between the quotes of a string is, and whether it has escapes.</summary>

@@ -11,16 +11,21 @@ public sealed class SourceText
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly int[] _lineStarts; // byte offset of the first byte of each line
 
-    private SourceText(string text, byte[] utf8)
+    private string? _text;
+
+    private SourceText(string? text, byte[] utf8)
     {
-        Text = text;
+        _text = text;
         Utf8 = utf8;
         _lineStarts = ComputeLineStarts(utf8);
-        IsAscii = utf8.Length == text.Length;
+        IsAscii = System.Text.Ascii.IsValid(utf8);
     }
 
-    /// <summary>The text without a byte order mark.</summary>
-    public string Text { get; }
+    /// <summary>The text without a byte order mark (decoded on first use: the lint reads bytes, and most files never need it).</summary>
+    public string Text => _text ??= Encoding.UTF8.GetString(Utf8);
+
+    /// <summary>True when every byte is ASCII, so a column is a byte count.</summary>
+    private bool IsAscii { get; }
 
     /// <summary>The UTF-8 bytes handed to the parser; parser offsets index into these.</summary>
     public byte[] Utf8 { get; }
@@ -45,8 +50,6 @@ public sealed class SourceText
         return Slice(start, end - start);
     }
 
-    private bool IsAscii { get; }
-
     public static SourceText From(string text)
     {
         if (text.Length > 0 && text[0] == '\uFEFF')
@@ -62,21 +65,18 @@ public sealed class SourceText
     {
         var offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         var utf8 = offset == 0 ? bytes : bytes.AsSpan(offset).ToArray();
-        try
+        if (System.Text.Unicode.Utf8.IsValid(utf8))
         {
-            var text = StrictUtf8.GetString(utf8);
-            source = new SourceText(text, utf8);
+            source = new SourceText(null, utf8);
             invalidAt = default;
             return true;
         }
-        catch (DecoderFallbackException)
-        {
-            var bad = FirstInvalidByte(utf8);
-            var valid = new SourceText(StrictUtf8.GetString(utf8, 0, bad), utf8.AsSpan(0, bad).ToArray());
-            invalidAt = valid.PositionOf(bad);
-            source = null;
-            return false;
-        }
+
+        var bad = FirstInvalidByte(utf8);
+        var valid = new SourceText(StrictUtf8.GetString(utf8, 0, bad), utf8.AsSpan(0, bad).ToArray());
+        invalidAt = valid.PositionOf(bad);
+        source = null;
+        return false;
     }
 
     /// <summary>Line and column of a 0-based byte offset (clamped to the text).</summary>
@@ -101,8 +101,7 @@ public sealed class SourceText
         new(PositionOf(byteOffset), PositionOf(byteOffset + Math.Max(0, byteLength)));
 
     /// <summary>Text of a byte range.</summary>
-    public string Slice(int byteOffset, int byteLength) =>
-        IsAscii ? Text.Substring(byteOffset, byteLength) : Encoding.UTF8.GetString(Utf8, byteOffset, byteLength);
+    public string Slice(int byteOffset, int byteLength) => Encoding.UTF8.GetString(Utf8, byteOffset, byteLength);
 
     private static int[] ComputeLineStarts(byte[] utf8)
     {

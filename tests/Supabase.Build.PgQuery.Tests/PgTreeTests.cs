@@ -69,7 +69,7 @@ public class PgTreeTests
     }
 
     [Fact]
-    public void Statements_of_one_parse_share_field_name_strings()
+    public void A_string_value_is_decoded_once_and_then_kept()
     {
         var statements = Parser.Parse("create table a (x int); create table b (y int);").Statements;
 
