@@ -11,28 +11,58 @@ namespace Supabase.Build.PgQuery;
 /// </summary>
 internal sealed class PgFieldNames
 {
-    // The grammar's node definitions have about a thousand names; the bound only guards against odd input.
-    private const int MaxNames = ushort.MaxValue;
+    // The grammar's node definitions have under a thousand names; the bound keeps the tables small and fixed.
+    private const int MaxNames = 4096;
     private const int CacheSlots = 1024;
-    private readonly ConcurrentDictionary<ulong, int> _idsByUtf8Hash = new();
+    private const int Utf8Slots = 2 * MaxNames; // open addressing, never more than half full
+    private readonly Utf8Name?[] _byUtf8 = new Utf8Name?[Utf8Slots];
     private readonly ConcurrentDictionary<string, int> _idsByName = new(StringComparer.Ordinal);
     private readonly string[] _names = new string[MaxNames];
     private readonly NameId?[] _recent = new NameId?[CacheSlots]; // the names rules ask for are a few hundred literals
     private readonly object _gate = new();
     private int _count;
 
-    /// <summary>The number of a name read from the JSON.</summary>
+    /// <summary>The number of a name read from the JSON (a lock-free probe of a small table: this runs for every field).</summary>
     public ushort IdOf(ReadOnlySpan<byte> utf8)
     {
         var hash = Hash(utf8);
-        if (_idsByUtf8Hash.TryGetValue(hash, out var known) && SameText(_names[known], utf8))
+        for (var probe = 0; probe < Utf8Slots; probe++)
         {
-            return (ushort)known;
+            var slot = (int)((hash + (ulong)probe) & (Utf8Slots - 1));
+            var entry = Volatile.Read(ref _byUtf8[slot]);
+            if (entry is null)
+            {
+                break;
+            }
+
+            if (entry.Hash == hash && entry.Utf8.AsSpan().SequenceEqual(utf8))
+            {
+                return entry.Id;
+            }
         }
 
-        var id = Add(Encoding.UTF8.GetString(utf8));
-        _idsByUtf8Hash.TryAdd(hash, id);
-        return (ushort)id;
+        var id = (ushort)Add(Encoding.UTF8.GetString(utf8));
+        lock (_gate)
+        {
+            for (var probe = 0; probe < Utf8Slots; probe++)
+            {
+                var slot = (int)((hash + (ulong)probe) & (Utf8Slots - 1));
+                if (_byUtf8[slot] is { } taken)
+                {
+                    if (taken.Hash == hash && taken.Utf8.AsSpan().SequenceEqual(utf8))
+                    {
+                        break; // another thread put it there
+                    }
+
+                    continue;
+                }
+
+                Volatile.Write(ref _byUtf8[slot], new Utf8Name(hash, id, utf8.ToArray()));
+                break;
+            }
+        }
+
+        return id;
     }
 
     /// <summary>The number of a name, adding it when new.</summary>
@@ -92,23 +122,7 @@ internal sealed class PgFieldNames
         return hash ^ (ulong)utf8.Length;
     }
 
-    private static bool SameText(string known, ReadOnlySpan<byte> utf8)
-    {
-        if (known.Length != utf8.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < utf8.Length; i++)
-        {
-            if (known[i] != utf8[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private sealed record NameId(string Name, int Id);
+
+    private sealed record Utf8Name(ulong Hash, ushort Id, byte[] Utf8);
 }

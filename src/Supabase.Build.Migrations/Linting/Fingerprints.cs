@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Supabase.Build.Migrations.Diagnostics;
@@ -66,20 +67,24 @@ public static class Fingerprints
 
     private static string NormalizedText(ParsedMigration migration, int start, int end)
     {
+        // Token bytes, one space after each, straight from the UTF-8 (tokens start and end on character boundaries).
         var source = migration.Source!;
         var tokens = migration.Tokens;
-        var builder = new StringBuilder();
         var index = FirstAtOrAfter(tokens, start);
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(16, end - start + 16));
         for (; index < tokens.Count && tokens[index].Start < end; index++)
         {
             var token = tokens[index];
             if (!token.IsComment)
             {
-                builder.Append(source.Slice(token.Start, Math.Min(token.End, end) - token.Start)).Append(' ');
+                buffer.Write(source.Utf8.AsSpan(token.Start, Math.Min(token.End, end) - token.Start));
+                buffer.Write(" "u8);
             }
         }
 
-        return builder.Length > 0 ? builder.ToString() : string.Join(' ', source.Slice(start, end - start).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return buffer.WrittenCount > 0
+            ? Encoding.UTF8.GetString(buffer.WrittenSpan)
+            : string.Join(' ', source.Slice(start, end - start).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static int FirstAtOrAfter(IReadOnlyList<PgQuery.PgToken> tokens, int offset)

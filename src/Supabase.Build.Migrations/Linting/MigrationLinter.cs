@@ -67,7 +67,7 @@ public sealed class MigrationLinter
         ArgumentNullException.ThrowIfNull(set);
         options ??= new LintOptions();
         var workers = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
-        var parsed = ParsedInOrder.Start(set, _migrationParser, workers, out var parsing);
+        var parsed = ParsedInOrder.For(set, _migrationParser);
         HistoryReplay? history = null;
         if (_schemaRules.Any(r => IsEnabled(r.Descriptor, options)))
         {
@@ -76,7 +76,7 @@ public sealed class MigrationLinter
             history.Start();
         }
 
-        parsing.GetAwaiter().GetResult();
+        parsed.ParseAll(workers);
         return Lint(set, parsed, options, history);
     }
 

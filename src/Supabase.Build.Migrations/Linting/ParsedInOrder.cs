@@ -10,11 +10,18 @@ namespace Supabase.Build.Migrations.Linting;
 /// </summary>
 internal sealed class ParsedInOrder : IReadOnlyList<ParsedMigration>
 {
+    private readonly MigrationSet _set;
+    private readonly MigrationParser _parser;
     private readonly ParsedMigration?[] _files;
     private readonly object _gate = new();
     private Exception? _failure;
 
-    private ParsedInOrder(int count) => _files = new ParsedMigration?[count];
+    private ParsedInOrder(MigrationSet set, MigrationParser parser)
+    {
+        _set = set;
+        _parser = parser;
+        _files = new ParsedMigration?[set.Files.Count];
+    }
 
     public int Count => _files.Length;
 
@@ -40,34 +47,37 @@ internal sealed class ParsedInOrder : IReadOnlyList<ParsedMigration>
         }
     }
 
+    /// <summary>The files of <paramref name="set"/>, none parsed yet: readers wait until <see cref="ParseAll"/> gets to theirs.</summary>
+    public static ParsedInOrder For(MigrationSet set, MigrationParser parser) => new(set, parser);
+
     /// <summary>
-    /// Starts parsing every file of <paramref name="set"/> on up to <paramref name="workers"/> threads (files handed
-    /// out in order) and returns at once; <see cref="Completion"/> ends when every file is parsed.
+    /// Parses every file on this thread and up to
+    /// <paramref name="workers"/> - 1 more, files handed out in order; returns when all are parsed. This thread works
+    /// too rather than only waiting, so the parse goes on even when every pool thread is busy with other histories.
     /// </summary>
-    public static ParsedInOrder Start(MigrationSet set, MigrationParser parser, int workers, out Task completion)
+    public void ParseAll(int workers)
     {
-        var parsed = new ParsedInOrder(set.Files.Count);
         var next = -1;
         void Work()
         {
             int index;
-            while ((index = Interlocked.Increment(ref next)) < set.Files.Count)
+            while ((index = Interlocked.Increment(ref next)) < _files.Length)
             {
                 try
                 {
-                    var file = parser.Parse(set.Files[index]);
-                    lock (parsed._gate)
+                    var file = _parser.Parse(_set.Files[index]);
+                    lock (_gate)
                     {
-                        parsed._files[index] = file;
-                        Monitor.PulseAll(parsed._gate);
+                        _files[index] = file;
+                        Monitor.PulseAll(_gate);
                     }
                 }
                 catch (Exception e)
                 {
-                    lock (parsed._gate)
+                    lock (_gate)
                     {
-                        parsed._failure ??= e;
-                        Monitor.PulseAll(parsed._gate);
+                        _failure ??= e;
+                        Monitor.PulseAll(_gate);
                     }
 
                     throw;
@@ -75,9 +85,9 @@ internal sealed class ParsedInOrder : IReadOnlyList<ParsedMigration>
             }
         }
 
-        var count = Math.Max(1, Math.Min(workers, set.Files.Count));
-        completion = Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(Work)));
-        return parsed;
+        var helpers = Enumerable.Range(0, Math.Max(0, Math.Min(workers, _files.Length) - 1)).Select(_ => Task.Run(Work)).ToArray();
+        Work();
+        Task.WaitAll(helpers); // a helper that never got a thread runs here, finding nothing left to do
     }
 
     public IEnumerator<ParsedMigration> GetEnumerator()
