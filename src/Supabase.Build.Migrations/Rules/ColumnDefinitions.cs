@@ -12,48 +12,99 @@ internal static class ColumnDefinitions
     /// Columns defined or retyped by the statement, on ordinary (not temporary) tables. A key is a primary key column,
     /// an identity or serial column, or a foreign key column, declared in the same statement.
     /// </summary>
-    public static IEnumerable<DefinedColumn> Of(StatementContext context)
+    public static IReadOnlyList<DefinedColumn> Of(StatementContext context)
     {
         var node = context.Statement.Node;
-        if (node.Is("CreateStmt"))
+        var kind = node.Kind;
+        if (kind == "CreateStmt")
         {
-            var relation = node.Child("relation");
-            if (context.Scope.IsTemporary(relation))
+            return OfCreateTable(context, node);
+        }
+
+        if (kind == "AlterTableStmt" && node.GetString("objtype") == "OBJECT_TABLE" && !context.Scope.IsTemporary(node.Child("relation")))
+        {
+            return OfAlterTable(context, node);
+        }
+
+        return Array.Empty<DefinedColumn>();
+    }
+
+    private static IReadOnlyList<DefinedColumn> OfCreateTable(StatementContext context, PgNode node)
+    {
+        var relation = node.Child("relation");
+        if (context.Scope.IsTemporary(relation))
+        {
+            return Array.Empty<DefinedColumn>();
+        }
+
+        var elements = node.List("tableElts").ToList();
+        // A one-column primary key, and foreign key columns, are keys; the members of a composite primary key are
+        // usually references and positions (task_id, chunk_index), judged by what else they are.
+        var tableKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var element in elements)
+        {
+            if (!element.Is("Constraint"))
             {
-                yield break;
+                continue;
             }
 
-            var elements = node.List("tableElts").ToList();
-            // A one-column primary key, and foreign key columns, are keys; the members of a composite primary key are
-            // usually references and positions (task_id, chunk_index), judged by what else they are.
-            var tableKeys = elements.Where(e => e.Is("Constraint") && (e.GetString("contype") == "CONSTR_FOREIGN"
-                                                                     || (e.GetString("contype") == "CONSTR_PRIMARY" && e.List("keys").Count() == 1)))
-                .SelectMany(c => c.List(c.GetString("contype") == "CONSTR_PRIMARY" ? "keys" : "fk_attrs").Select(k => k.StringValue))
-                .OfType<string>().ToHashSet(StringComparer.Ordinal);
-            foreach (var column in elements.Where(e => e.Is("ColumnDef")))
+            var contype = element.GetString("contype");
+            var keyList = contype == "CONSTR_FOREIGN" ? "fk_attrs" : contype == "CONSTR_PRIMARY" && element.List("keys").Count() == 1 ? "keys" : null;
+            if (keyList is null)
             {
-                var name = column.GetString("colname") ?? string.Empty;
-                yield return new DefinedColumn(column, column.Child("typeName"), name, Sql.RelationName(relation), IsKey(column) || tableKeys.Contains(name), true, false);
+                continue;
             }
-        }
-        else if (node.Is("AlterTableStmt") && node.GetString("objtype") == "OBJECT_TABLE" && !context.Scope.IsTemporary(node.Child("relation")))
-        {
-            var relation = node.Child("relation");
-            var isNew = context.Scope.IsCreatedInThisFile(relation);
-            foreach (var command in node.List("cmds"))
+
+            foreach (var key in element.List(keyList))
             {
-                var definition = command.Child("def");
-                switch (command.GetString("subtype"))
+                if (key.StringValue is { } keyName)
                 {
-                    case "AT_AddColumn":
-                        yield return new DefinedColumn(definition, definition.Child("typeName"), definition.GetString("colname") ?? string.Empty, Sql.RelationName(relation), IsKey(definition), isNew, false);
-                        break;
-                    case "AT_AlterColumnType":
-                        yield return new DefinedColumn(definition, definition.Child("typeName"), command.GetString("name") ?? string.Empty, Sql.RelationName(relation), false, isNew, true);
-                        break;
+                    tableKeys.Add(keyName);
                 }
             }
         }
+
+        var columns = new List<DefinedColumn>();
+        string? table = null;
+        foreach (var column in elements)
+        {
+            if (column.Is("ColumnDef"))
+            {
+                var name = column.GetString("colname") ?? string.Empty;
+                table ??= Sql.RelationName(relation);
+                columns.Add(new DefinedColumn(column, column.Child("typeName"), name, table, IsKey(column) || tableKeys.Contains(name), true, false));
+            }
+        }
+
+        return columns;
+    }
+
+    private static IReadOnlyList<DefinedColumn> OfAlterTable(StatementContext context, PgNode node)
+    {
+        var relation = node.Child("relation");
+        var isNew = context.Scope.IsCreatedInThisFile(relation);
+        List<DefinedColumn>? columns = null;
+        foreach (var command in node.List("cmds"))
+        {
+            switch (command.GetString("subtype"))
+            {
+                case "AT_AddColumn":
+                {
+                    var definition = command.Child("def");
+                    (columns ??= new()).Add(new DefinedColumn(definition, definition.Child("typeName"), definition.GetString("colname") ?? string.Empty, Sql.RelationName(relation), IsKey(definition), isNew, false));
+                    break;
+                }
+
+                case "AT_AlterColumnType":
+                {
+                    var definition = command.Child("def");
+                    (columns ??= new()).Add(new DefinedColumn(definition, definition.Child("typeName"), command.GetString("name") ?? string.Empty, Sql.RelationName(relation), false, isNew, true));
+                    break;
+                }
+            }
+        }
+
+        return columns ?? (IReadOnlyList<DefinedColumn>)Array.Empty<DefinedColumn>();
     }
 
     private static bool IsKey(PgNode column) =>

@@ -13,6 +13,7 @@ namespace Supabase.Build.Migrations.Rules;
 public sealed class FileScope
 {
     private readonly HashSet<(string? Schema, string Name)> _createdTables = new();
+    private readonly HashSet<string> _createdTableNames = new(StringComparer.Ordinal); // the names of _createdTables, for lookups by name alone
     private readonly HashSet<string> _temporaryTables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string? Schema, string Name)> _createdIndexes = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Table, string Constraint), string> _notValidConstraints = new();
@@ -39,7 +40,8 @@ public sealed class FileScope
 
     /// <summary>True when the table <paramref name="schema"/>.<paramref name="name"/> was created earlier in this file.</summary>
     public bool IsCreatedInThisFile(string? schema, string name) =>
-        _createdTables.Any(t => t.Name == name && (schema is null || t.Schema is null || t.Schema == schema));
+        _createdTableNames.Contains(name)
+        && (schema is null || _createdTables.Contains((schema, name)) || _createdTables.Contains((null, name)));
 
     /// <summary>True when <paramref name="rangeVar"/> is temporary: declared TEMP here, or created as TEMP earlier in this file.</summary>
     public bool IsTemporary(PgNode rangeVar) =>
@@ -86,6 +88,7 @@ public sealed class FileScope
     {
         var next = new FileScope();
         next._createdTables.UnionWith(_createdTables);
+        next._createdTableNames.UnionWith(_createdTableNames);
         next._temporaryTables.UnionWith(_temporaryTables);
         foreach (var (index, table) in _createdIndexes)
         {
@@ -151,6 +154,7 @@ public sealed class FileScope
 
         var schema = relation.GetString("schemaname");
         _createdTables.Add((schema, name));
+        _createdTableNames.Add(name);
         if (relation.GetString("relpersistence") == "t" || schema == "pg_temp")
         {
             _temporaryTables.Add(name);

@@ -14,9 +14,11 @@ public sealed class SB1001BanDropTable : IMigrationRule
         "SB1001", "ban-drop-table", DiagnosticSeverity.Error,
         "Do not drop tables in a migration", SquawkName: "ban-drop-table");
 
+    private static readonly string[] Keywords = { "drop" };
+
     public void Check(StatementContext context)
     {
-        foreach (var statement in context.StatementsWithBodiesMentioning("drop"))
+        foreach (var statement in context.StatementsWithBodiesMentioning(Keywords))
         {
             if (!statement.Node.Is("DropStmt") || statement.Node.GetString("removeType") != "OBJECT_TABLE")
             {

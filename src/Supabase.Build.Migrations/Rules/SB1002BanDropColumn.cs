@@ -13,9 +13,11 @@ public sealed class SB1002BanDropColumn : IMigrationRule
         "SB1002", "ban-drop-column", DiagnosticSeverity.Error,
         "Do not drop columns in a migration", SquawkName: "ban-drop-column");
 
+    private static readonly string[] Keywords = { "drop" };
+
     public void Check(StatementContext context)
     {
-        foreach (var statement in context.StatementsWithBodiesMentioning("drop"))
+        foreach (var statement in context.StatementsWithBodiesMentioning(Keywords))
         {
             var node = statement.Node;
             if (!node.Is("AlterTableStmt") || node.GetString("objtype") != "OBJECT_TABLE")

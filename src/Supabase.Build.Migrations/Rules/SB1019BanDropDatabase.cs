@@ -9,10 +9,17 @@ public sealed class SB1019BanDropDatabase : IMigrationRule
         "SB1019", "ban-drop-database", DiagnosticSeverity.Error,
         "Do not drop databases in a migration", SquawkName: "ban-drop-database");
 
+    private static readonly string[] Keywords = { "drop" };
+
     public void Check(StatementContext context)
     {
-        foreach (var statement in context.StatementsWithBodiesMentioning("drop").Where(s => s.Node.Is("DropdbStmt")))
+        foreach (var statement in context.StatementsWithBodiesMentioning(Keywords))
         {
+            if (!statement.Node.Is("DropdbStmt"))
+            {
+                continue;
+            }
+
             context.Report(
                 statement.Span,
                 $"DROP DATABASE {statement.Node.GetString("dbname")}{statement.Where} deletes the database and everything in it; do this by hand, deliberately, never from a migration");

@@ -12,9 +12,11 @@ public sealed class SB1020BanDropSchema : IMigrationRule
         "SB1020", "ban-drop-schema", DiagnosticSeverity.Error,
         "Do not drop schemas in a migration", SquawkName: "ban-drop-schema");
 
+    private static readonly string[] Keywords = { "drop" };
+
     public void Check(StatementContext context)
     {
-        foreach (var statement in context.StatementsWithBodiesMentioning("drop"))
+        foreach (var statement in context.StatementsWithBodiesMentioning(Keywords))
         {
             var node = statement.Node;
             if (!node.Is("DropStmt") || node.GetString("removeType") != "OBJECT_SCHEMA")

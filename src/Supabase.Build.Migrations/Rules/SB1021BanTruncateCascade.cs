@@ -12,10 +12,17 @@ public sealed class SB1021BanTruncateCascade : IMigrationRule
         "SB1021", "ban-truncate-cascade", DiagnosticSeverity.Error,
         "Do not TRUNCATE ... CASCADE", SquawkName: "ban-truncate-cascade");
 
+    private static readonly string[] Keywords = { "truncate" };
+
     public void Check(StatementContext context)
     {
-        foreach (var statement in context.StatementsWithBodiesMentioning("truncate").Where(s => s.Node.Is("TruncateStmt") && s.Node.GetString("behavior") == "DROP_CASCADE"))
+        foreach (var statement in context.StatementsWithBodiesMentioning(Keywords))
         {
+            if (!statement.Node.Is("TruncateStmt") || statement.Node.GetString("behavior") != "DROP_CASCADE")
+            {
+                continue;
+            }
+
             var tables = string.Join(", ", statement.Node.List("relations").Select(Sql.RelationName));
             context.Report(
                 statement.Span,

@@ -20,23 +20,32 @@ public sealed class SB1035IdentifierTooLong : IMigrationRule
     {
         // PostgreSQL's scanner truncates identifiers as it reads them, so the parse tree never holds a long one:
         // the statement's identifier tokens (quoted or not) are what was written.
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var token in Sql.Tokens(context).Where(t => t.Kind == PgTokenKind.Identifier && t.End - t.Start > MaxBytes))
+        HashSet<string>? seen = null;
+        var tokens = context.Migration.Tokens;
+        var (first, end) = Sql.TokenRange(context);
+        for (var i = first; i < end; i++)
         {
+            var token = tokens[i];
+            if (token.Kind != PgTokenKind.Identifier || token.End - token.Start <= MaxBytes)
+            {
+                continue;
+            }
+
             var name = Unquote(Sql.Text(context, token));
-            if (Sql.ByteLength(name) > MaxBytes && seen.Add(name))
+            if (Sql.ByteLength(name) > MaxBytes && (seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
             {
                 CheckName(context, name, token);
             }
         }
 
         var node = context.Statement.Node;
-        var labels = node.Kind switch
+        var kind = node.Kind;
+        if (kind is not ("CreateEnumStmt" or "AlterEnumStmt"))
         {
-            "CreateEnumStmt" => node.List("vals").Select(v => v.StringValue),
-            "AlterEnumStmt" => new[] { node.GetString("newVal") },
-            _ => Enumerable.Empty<string?>(),
-        };
+            return;
+        }
+
+        var labels = kind == "CreateEnumStmt" ? node.List("vals").Select(v => v.StringValue) : new[] { node.GetString("newVal") };
         foreach (var label in labels.OfType<string>().Where(l => Sql.ByteLength(l) > MaxBytes))
         {
             context.Report(

@@ -16,13 +16,19 @@ public sealed class SB1036RequireConcurrentPartitionDetach : IMigrationRule
     public void Check(StatementContext context)
     {
         var node = context.Statement.Node;
-        if (context.PostgresMajorVersion < 14 || !node.Is("AlterTableStmt") || !context.Scope.IsExisting(node.Child("relation")))
+        if (context.PostgresMajorVersion < 14 || !node.Is("AlterTableStmt"))
         {
             return;
         }
 
         var commands = node.List("cmds").ToList();
-        foreach (var command in commands.Where(c => c.GetString("subtype") == "AT_DetachPartition" && !c.Child("def").GetBool("concurrent")))
+        var detaches = commands.Where(c => c.GetString("subtype") == "AT_DetachPartition" && !c.Child("def").GetBool("concurrent")).ToList();
+        if (detaches.Count == 0 || !context.Scope.IsExisting(node.Child("relation")))
+        {
+            return; // most ALTER TABLEs detach nothing: the table's scope is looked up only for those that do
+        }
+
+        foreach (var command in detaches)
         {
             var partition = Sql.RelationName(command.Child("def").Child("name"));
             var fix = commands.Count == 1 && !context.Scope.InTransactionBlock

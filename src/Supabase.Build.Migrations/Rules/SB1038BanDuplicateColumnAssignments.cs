@@ -16,25 +16,50 @@ public sealed class SB1038BanDuplicateColumnAssignments : IMigrationRule
 
     public void Check(StatementContext context)
     {
-        foreach (var statement in context.StatementsWithBodiesMentioning("update", "insert"))
+        foreach (var statement in context.StatementsWithBodiesMentioning(Keywords))
         {
             var node = statement.Node;
-            var lists = node.Kind switch
+            switch (node.Kind)
             {
-                "UpdateStmt" => new[] { node.List("targetList") },
-                "InsertStmt" => new[] { node.List("cols"), node.Child("onConflictClause").List("targetList") },
-                _ => Array.Empty<IEnumerable<PgNode>>(),
-            };
-            foreach (var list in lists)
-            {
-                var duplicates = list.Select(t => t.GetString("name")).OfType<string>().GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-                if (duplicates.Count > 0)
-                {
-                    context.Report(
-                        statement.Span,
-                        $"column {string.Join(", ", duplicates.Select(d => $"'{d}'"))} is assigned more than once{statement.Where}; PostgreSQL rejects this (multiple assignments to same column){(statement.Container is null ? "" : ", when the code runs")}; keep one assignment");
-                }
+                case "UpdateStmt":
+                    Check(context, statement, node.List("targetList"));
+                    break;
+                case "InsertStmt":
+                    Check(context, statement, node.List("cols"));
+                    Check(context, statement, node.Child("onConflictClause").List("targetList"));
+                    break;
             }
+        }
+    }
+
+    private static readonly string[] Keywords = { "update", "insert" };
+
+    private static void Check(StatementContext context, Embedded.EmbeddedStatement statement, IEnumerable<PgNode> targets)
+    {
+        var names = new List<string>();
+        foreach (var target in targets)
+        {
+            if (target.GetString("name") is { } name)
+            {
+                names.Add(name);
+            }
+        }
+
+        // Each name assigned more than once, in the order of its first assignment.
+        List<string>? duplicates = null;
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names.IndexOf(names[i], 0, i) < 0 && names.IndexOf(names[i], i + 1) > 0)
+            {
+                (duplicates ??= new()).Add(names[i]);
+            }
+        }
+
+        if (duplicates is not null)
+        {
+            context.Report(
+                statement.Span,
+                $"column {string.Join(", ", duplicates.Select(d => $"'{d}'"))} is assigned more than once{statement.Where}; PostgreSQL rejects this (multiple assignments to same column){(statement.Container is null ? "" : ", when the code runs")}; keep one assignment");
         }
     }
 }

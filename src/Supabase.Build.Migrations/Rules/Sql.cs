@@ -38,8 +38,17 @@ internal static class Sql
     /// <summary>True for a name the parser put in pg_catalog (a built-in spelled with SQL syntax, like <c>int</c> or <c>timestamp</c>) or wrote unqualified.</summary>
     public static bool IsBuiltIn(PgNode typeName)
     {
-        var names = typeName.List("names").ToList();
-        return names.Count == 1 || (names.Count == 2 && names[0].StringValue == "pg_catalog");
+        var count = 0;
+        var qualifiedByCatalog = false;
+        foreach (var name in typeName.List("names"))
+        {
+            if (count++ == 0)
+            {
+                qualifiedByCatalog = name.StringValue == "pg_catalog";
+            }
+        }
+
+        return count == 1 || (count == 2 && qualifiedByCatalog);
     }
 
     /// <summary>The integer type modifiers (<c>varchar(20)</c>: 20; <c>numeric(10,2)</c>: 10, 2); empty when none or not constants.</summary>
@@ -60,7 +69,18 @@ internal static class Sql
     public static IEnumerable<PgNode> ColumnConstraints(PgNode columnDef, string contype) =>
         columnDef.List("constraints").Where(c => c.GetString("contype") == contype);
 
-    public static bool HasConstraint(PgNode columnDef, string contype) => ColumnConstraints(columnDef, contype).Any();
+    public static bool HasConstraint(PgNode columnDef, string contype)
+    {
+        foreach (var constraint in columnDef.List("constraints"))
+        {
+            if (constraint.GetString("contype") == contype)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True for serial, bigserial, smallserial (and serial2/4/8).</summary>
     public static bool IsSerial(PgNode typeName) =>
@@ -113,6 +133,20 @@ internal static class Sql
     public static IEnumerable<PgToken> Tokens(StatementContext context, int? from = null)
     {
         var tokens = context.Migration.Tokens;
+        var (first, end) = TokenRange(context, from);
+        for (var i = first; i < end; i++)
+        {
+            yield return tokens[i];
+        }
+    }
+
+    /// <summary>
+    /// The indexes (first, and one past the last) in <c>Migration.Tokens</c> of the statement's tokens from
+    /// <paramref name="from"/> on: what <see cref="Tokens"/> yields, for a loop that needs no enumerator.
+    /// </summary>
+    public static (int First, int End) TokenRange(StatementContext context, int? from = null)
+    {
+        var tokens = context.Migration.Tokens;
         var start = from ?? context.Statement.Location;
         var end = context.Statement.Location + context.Statement.Length;
         int low = 0, high = tokens.Count;
@@ -129,10 +163,13 @@ internal static class Sql
             }
         }
 
-        for (var i = low; i < tokens.Count && tokens[i].Start < end; i++)
+        var last = low;
+        while (last < tokens.Count && tokens[last].Start < end)
         {
-            yield return tokens[i];
+            last++;
         }
+
+        return (low, last);
     }
 
     public static string Text(StatementContext context, PgToken token) => context.Source.Slice(token.Start, token.End - token.Start);
@@ -146,22 +183,56 @@ internal static class Sql
     /// <summary>The start and end (byte offsets) of the first run of <paramref name="words"/> at or after <paramref name="from"/>.</summary>
     public static (int Start, int End)? FindWords(StatementContext context, int? from, params string[] words)
     {
-        var tokens = Tokens(context, from).Where(t => !t.IsComment).ToList();
-        for (var i = 0; i + words.Length <= tokens.Count; i++)
+        var tokens = context.Migration.Tokens;
+        var (first, end) = TokenRange(context, from);
+        for (var i = first; i < end; i++)
         {
-            var match = true;
-            for (var j = 0; j < words.Length && match; j++)
+            if (tokens[i].IsComment)
             {
-                match = string.Equals(Text(context, tokens[i + j]), words[j], StringComparison.OrdinalIgnoreCase);
+                continue;
             }
 
-            if (match)
+            // Match the words against the tokens from i on, comments skipped.
+            var matched = 0;
+            var lastEnd = 0;
+            for (var at = i; at < end && matched < words.Length; at++)
             {
-                return (tokens[i].Start, tokens[i + words.Length - 1].End);
+                if (tokens[at].IsComment)
+                {
+                    continue;
+                }
+
+                if (!IsWord(context, tokens[at], words[matched]))
+                {
+                    break;
+                }
+
+                lastEnd = tokens[at].End;
+                matched++;
+            }
+
+            if (matched == words.Length)
+            {
+                return (tokens[i].Start, lastEnd);
             }
         }
 
         return null;
+    }
+
+    /// <summary>True when the token's text is <paramref name="word"/> (an ASCII word), compared without case.</summary>
+    private static bool IsWord(StatementContext context, PgToken token, string word)
+    {
+        var length = token.End - token.Start;
+        if (length < word.Length)
+        {
+            return false; // a UTF-8 text has at least as many bytes as characters
+        }
+
+        var bytes = context.Source.Utf8.AsSpan(token.Start, length);
+        return length == word.Length && System.Text.Ascii.IsValid(bytes)
+            ? System.Text.Ascii.EqualsIgnoreCase(bytes, word)
+            : string.Equals(Text(context, token), word, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>An edit that inserts <paramref name="text"/> at a byte offset of the file.</summary>

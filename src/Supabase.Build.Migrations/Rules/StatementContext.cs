@@ -85,7 +85,7 @@ public sealed class StatementContext
     public SourceText Source => Migration.Source!;
 
     /// <summary>The columns the statement defines or retypes, found once for the type-choice rules that all ask.</summary>
-    internal IReadOnlyList<DefinedColumn> DefinedColumns => _definedColumns ??= ColumnDefinitions.Of(this).ToList();
+    internal IReadOnlyList<DefinedColumn> DefinedColumns => _definedColumns ??= ColumnDefinitions.Of(this);
 
     /// <summary>Reports at the whole statement.</summary>
     public void Report(string message, DiagnosticFix? fix = null) => Report(Statement.Span, message, fix);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace Supabase.Build.Migrations.Schema;
 
@@ -54,8 +55,52 @@ public sealed record FunctionModel(
 
     public IEnumerable<FunctionParameter> OutputParameters => Parameters.Where(p => p.IsOutput);
 
-    public string Signature => SignatureOf(Name, InputParameters.Select(p => p.Type));
+    public string Signature
+    {
+        get
+        {
+            // Written into a stack buffer: signatures are made for every lookup of a function by its arguments.
+            var signature = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[128]);
+            AppendName(ref signature, Name);
+            signature.AppendLiteral("(");
+            var first = true;
+            foreach (var parameter in Parameters)
+            {
+                if (parameter.IsInput)
+                {
+                    signature.AppendLiteral(first ? string.Empty : ",");
+                    parameter.Type.AppendNormalized(ref signature);
+                    first = false;
+                }
+            }
 
-    public static string SignatureOf(ObjectName name, IEnumerable<TypeRef> inputTypes) =>
-        name + "(" + string.Join(",", inputTypes.Select(t => t.Normalized.ToString())) + ")";
+            signature.AppendLiteral(")");
+            return signature.ToStringAndClear();
+        }
+    }
+
+    public static string SignatureOf(ObjectName name, IEnumerable<TypeRef> inputTypes)
+    {
+        var signature = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[128]);
+        AppendName(ref signature, name);
+        signature.AppendLiteral("(");
+        var first = true;
+        foreach (var type in inputTypes)
+        {
+            signature.AppendLiteral(first ? string.Empty : ",");
+            type.AppendNormalized(ref signature);
+            first = false;
+        }
+
+        signature.AppendLiteral(")");
+        return signature.ToStringAndClear();
+    }
+
+    /// <summary>Appends <see cref="ObjectName.ToString"/>'s text.</summary>
+    internal static void AppendName(ref DefaultInterpolatedStringHandler text, ObjectName name)
+    {
+        text.AppendLiteral(SqlIdentifier.Quote(name.Schema));
+        text.AppendLiteral(".");
+        text.AppendLiteral(SqlIdentifier.Quote(name.Name));
+    }
 }

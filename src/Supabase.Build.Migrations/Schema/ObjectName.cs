@@ -29,9 +29,24 @@ public static class SqlIdentifier
 {
     public static string Quote(string identifier)
     {
-        var plain = identifier.Length > 0
-            && (char.IsAsciiLetterLower(identifier[0]) || identifier[0] == '_')
-            && identifier.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_' || c == '$');
-        return plain ? identifier : "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return IsPlain(identifier) ? identifier : "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    private static bool IsPlain(string identifier)
+    {
+        if (identifier.Length == 0 || !(char.IsAsciiLetterLower(identifier[0]) || identifier[0] == '_'))
+        {
+            return false;
+        }
+
+        foreach (var c in identifier)
+        {
+            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_' || c == '$'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

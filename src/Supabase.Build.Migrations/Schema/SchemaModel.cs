@@ -72,6 +72,21 @@ public sealed record SchemaModel
     /// <summary>The first schema of <paramref name="searchPath"/> that holds a relation named <paramref name="name"/>.</summary>
     public ObjectName? ResolveRelation(string name, IEnumerable<string> searchPath)
     {
+        if (searchPath is IReadOnlyList<string> schemas)
+        {
+            // Indexed: a search path is short, and this is asked for most names a statement holds (no enumerator to allocate).
+            for (var i = 0; i < schemas.Count; i++)
+            {
+                var candidate = new ObjectName(schemas[i], name);
+                if (HasRelation(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            return null;
+        }
+
         foreach (var schema in searchPath)
         {
             var candidate = new ObjectName(schema, name);
@@ -87,6 +102,20 @@ public sealed record SchemaModel
     /// <summary>The first schema of <paramref name="searchPath"/> that holds a type named <paramref name="name"/>.</summary>
     public ObjectName? ResolveType(string name, IEnumerable<string> searchPath)
     {
+        if (searchPath is IReadOnlyList<string> schemas)
+        {
+            for (var i = 0; i < schemas.Count; i++)
+            {
+                var candidate = new ObjectName(schemas[i], name);
+                if (HasType(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            return null;
+        }
+
         foreach (var schema in searchPath)
         {
             var candidate = new ObjectName(schema, name);

@@ -39,7 +39,7 @@ public sealed class SchemaReplay
         var initial = options.Baseline ?? (options.StartFromSupabaseBaseline ? SupabaseBaseline.Model(_parser) : SchemaModel.Empty);
         var diagnostics = new List<MigrationDiagnostic>();
         var context = new ReplayContext(initial, _parser, diagnostics);
-        var before = new Dictionary<(string, int), SchemaModel>();
+        var before = new Dictionary<(string, int), SchemaModel>(options.KeepStates ? StatementCount(migrations) : 0);
         var statements = 0;
         foreach (var migration in migrations)
         {
@@ -61,6 +61,17 @@ public sealed class SchemaReplay
         context.Migration = null;
         context.Statement = null;
         return new SchemaHistory(initial, context.Model, before, diagnostics, statements);
+    }
+
+    private static int StatementCount(IReadOnlyList<ParsedMigration> migrations)
+    {
+        var count = 0;
+        foreach (var migration in migrations)
+        {
+            count += migration.Statements.Count;
+        }
+
+        return count;
     }
 
     /// <summary>Applies SQL text (e.g. a baseline script) with no file, no source locations and no diagnostics.</summary>

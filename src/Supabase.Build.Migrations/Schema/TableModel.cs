@@ -33,9 +33,34 @@ public sealed record TableModel(
 
     public ImmutableHashSet<Grant> Grants { get; init; } = Grants ?? ImmutableHashSet<Grant>.Empty;
 
-    public ColumnModel? Column(string name) => Columns.Find(c => c.Name == name);
+    public ColumnModel? Column(string name)
+    {
+        foreach (var column in Columns)
+        {
+            if (column.Name == name)
+            {
+                return column;
+            }
+        }
 
-    public ConstraintModel? PrimaryKey => Constraints.Find(c => c.Kind == ConstraintKind.PrimaryKey);
+        return null;
+    }
+
+    public ConstraintModel? PrimaryKey
+    {
+        get
+        {
+            foreach (var constraint in Constraints)
+            {
+                if (constraint.Kind == ConstraintKind.PrimaryKey)
+                {
+                    return constraint;
+                }
+            }
+
+            return null;
+        }
+    }
 
     public IEnumerable<ConstraintModel> ForeignKeys => Constraints.Where(c => c.Kind == ConstraintKind.ForeignKey);
 
@@ -72,7 +97,17 @@ public sealed record TableModel(
 
     public TableModel WithColumn(string name, Func<ColumnModel, ColumnModel> change)
     {
-        var index = Columns.FindIndex(c => c.Name == name);
-        return index < 0 ? this : this with { Columns = Columns.SetItem(index, change(Columns[index])) };
+        var index = 0;
+        foreach (var column in Columns)
+        {
+            if (column.Name == name)
+            {
+                return this with { Columns = Columns.SetItem(index, change(column)) };
+            }
+
+            index++;
+        }
+
+        return this;
     }
 }

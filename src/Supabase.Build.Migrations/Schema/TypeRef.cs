@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Supabase.Build.Migrations.Schema;
 
 /// <summary>
@@ -23,8 +25,31 @@ public sealed record TypeRef(ObjectName Name, int ArrayDimensions = 0, string? M
 
     public override string ToString()
     {
-        var name = IsBuiltIn ? Name.Name : string.IsNullOrEmpty(Name.Schema) ? SqlIdentifier.Quote(Name.Name) : Name.ToString();
         var modifier = Modifier is null ? string.Empty : "(" + Modifier + ")";
-        return name + modifier + string.Concat(Enumerable.Repeat("[]", ArrayDimensions));
+        return NameText + modifier + string.Concat(Enumerable.Repeat("[]", ArrayDimensions));
     }
+
+    /// <summary>Appends <see cref="Normalized"/>'s text (the name, and <c>[]</c> for an array), without making it: signatures are made of these.</summary>
+    internal void AppendNormalized(ref DefaultInterpolatedStringHandler text)
+    {
+        if (IsBuiltIn)
+        {
+            text.AppendLiteral(Name.Name);
+        }
+        else if (string.IsNullOrEmpty(Name.Schema))
+        {
+            text.AppendLiteral(SqlIdentifier.Quote(Name.Name));
+        }
+        else
+        {
+            FunctionModel.AppendName(ref text, Name);
+        }
+
+        if (ArrayDimensions > 0)
+        {
+            text.AppendLiteral("[]");
+        }
+    }
+
+    private string NameText => IsBuiltIn ? Name.Name : string.IsNullOrEmpty(Name.Schema) ? SqlIdentifier.Quote(Name.Name) : Name.ToString();
 }

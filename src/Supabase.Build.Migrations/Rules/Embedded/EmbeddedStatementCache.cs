@@ -11,7 +11,12 @@ internal sealed class EmbeddedStatementCache
     private IReadOnlyList<EmbeddedStatement>? _alone;
 
     public IReadOnlyList<EmbeddedStatement> Get(StatementContext context) =>
-        _statements ??= EmbeddedStatements.AllOf(context).ToList();
+        _statements ??= EmbeddedStatements.HasBodies(context.Statement.Node)
+            ? EmbeddedStatements.AllOf(context).ToList()
+            : new[] { Alone(context) }; // most statements have no bodies: no walk to set up
+
+    private static EmbeddedStatement Alone(StatementContext context) =>
+        new(context.Statement.Node, context.Statement.Span, null, context.Scope);
 
     /// <summary>
     /// <see cref="Get"/> when the statement's text may mention one of <paramref name="words"/>, else the statement
@@ -27,6 +32,6 @@ internal sealed class EmbeddedStatementCache
         var text = context.Source.Utf8.AsSpan(context.Statement.Location, context.Statement.Length);
         return BodyWords.MayMentionAny(text, words)
             ? Get(context)
-            : _alone ??= new[] { new EmbeddedStatement(context.Statement.Node, context.Statement.Span, null, context.Scope) };
+            : _alone ??= new[] { Alone(context) };
     }
 }

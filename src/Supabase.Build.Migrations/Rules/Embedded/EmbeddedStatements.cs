@@ -21,8 +21,13 @@ public static class EmbeddedStatements
     /// <summary>True for the statements that have bodies: DO and CREATE FUNCTION / PROCEDURE.</summary>
     public static bool HasBodies(PgNode statement) => statement.Is("DoStmt") || statement.Is("CreateFunctionStmt");
 
-    /// <summary>The statements inside the statement's bodies, in source order (empty for most statements).</summary>
-    public static IEnumerable<EmbeddedStatement> Of(StatementContext context)
+    /// <summary>
+    /// The statements inside the statement's bodies, in source order (empty for most statements). Without
+    /// <paramref name="functionBodies"/>, the bodies of functions created inside a DO block are not looked into (the
+    /// schema replay applies what a DO block runs, not what its functions would run later, and parsing those bodies
+    /// would be wasted).
+    /// </summary>
+    public static IEnumerable<EmbeddedStatement> Of(StatementContext context, bool functionBodies = true)
     {
         var statement = context.Statement;
         if (!HasBodies(statement.Node))
@@ -31,7 +36,7 @@ public static class EmbeddedStatements
         }
 
         var site = new Site(statement.Node, SqlFragment.Of(context.Migration), statement.Location, statement.Location + statement.Length);
-        return new Walker(context.Parser).Inside(site, context.Scope, depth: 0);
+        return new Walker(context.Parser, functionBodies).Inside(site, context.Scope, depth: 0);
     }
 
     /// <summary>A statement found in a fragment, and the byte range it spans there.</summary>
@@ -40,15 +45,20 @@ public static class EmbeddedStatements
     private sealed class Walker
     {
         private readonly PgParser _parser;
+        private readonly bool _functionBodies;
 
-        public Walker(PgParser parser) => _parser = parser;
+        public Walker(PgParser parser, bool functionBodies)
+        {
+            _parser = parser;
+            _functionBodies = functionBodies;
+        }
 
         public IEnumerable<EmbeddedStatement> Inside(Site site, FileScope scope, int depth) =>
             depth >= MaxDepth ? Enumerable.Empty<EmbeddedStatement>()
             : site.Node.Kind switch
             {
                 "DoStmt" => Walk(DoBody(site), scope, "DO block", depth),
-                "CreateFunctionStmt" => Function(site, depth),
+                "CreateFunctionStmt" when _functionBodies || depth == 0 => Function(site, depth),
                 _ => Enumerable.Empty<EmbeddedStatement>(),
             };
 

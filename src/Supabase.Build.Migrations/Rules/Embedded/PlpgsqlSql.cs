@@ -10,13 +10,23 @@ namespace Supabase.Build.Migrations.Rules.Embedded;
 /// </summary>
 internal static class PlpgsqlSql
 {
-    public static IEnumerable<(int Line, string Sql)> Of(PgParser parser, IEnumerable<PgNode> functions) =>
-        functions
-            .SelectMany(function => function.DescendantsAndSelf())
-            .Select(node => (Line: node.GetInt("lineno"), Sql: SqlOf(parser, node)))
-            .Where(statement => statement.Sql is not null)
-            .Select(statement => (statement.Line, statement.Sql!))
-            .OrderBy(statement => statement.Line);
+    public static IEnumerable<(int Line, string Sql)> Of(PgParser parser, IEnumerable<PgNode> functions)
+    {
+        var statements = new List<(int Line, string Sql)>();
+        foreach (var function in functions)
+        {
+            foreach (var node in function.DescendantsAndSelf())
+            {
+                if (SqlOf(parser, node) is { } sql)
+                {
+                    statements.Add((node.GetInt("lineno"), sql));
+                }
+            }
+        }
+
+        // OrderBy is stable: statements on one line keep their tree order.
+        return statements.OrderBy(statement => statement.Line);
+    }
 
     private static string? SqlOf(PgParser parser, PgNode node) => node.Kind switch
     {

@@ -240,7 +240,7 @@ internal static class AlterTableDdl
     private static string DefaultName(ReplayContext context, TableModel table, ConstraintKind kind, IReadOnlyList<string> columns, string? column, PgNode constraint)
     {
         bool Taken(string candidate) =>
-            table.Constraints.Any(c => c.Name == candidate) || context.Model.Indexes.ContainsKey(new ObjectName(table.Name.Schema, candidate)) || context.Model.HasRelation(new ObjectName(table.Name.Schema, candidate));
+            HasConstraintNamed(table, candidate) || context.Model.Indexes.ContainsKey(new ObjectName(table.Name.Schema, candidate)) || context.Model.HasRelation(new ObjectName(table.Name.Schema, candidate));
 
         switch (kind)
         {
@@ -258,8 +258,21 @@ internal static class AlterTableDdl
                     ? new List<string> { column }
                     : constraint.Child("raw_expr").DescendantsAndSelf().Where(n => n.Is("ColumnRef"))
                         .Select(n => n.List("fields").LastOrDefault().StringValue).Where(n => n is not null).Distinct().ToList()!;
-                return ConstraintNames.Choose(table.Name.Name, referenced.Count == 1 ? referenced[0] : null, "check", n => table.Constraints.Any(c => c.Name == n));
+                return ConstraintNames.Choose(table.Name.Name, referenced.Count == 1 ? referenced[0] : null, "check", n => HasConstraintNamed(table, n));
         }
+    }
+
+    private static bool HasConstraintNamed(TableModel table, string name)
+    {
+        foreach (var constraint in table.Constraints)
+        {
+            if (constraint.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A column default; DEFAULT NULL (also cast) is no default at all, as the catalog stores it.</summary>

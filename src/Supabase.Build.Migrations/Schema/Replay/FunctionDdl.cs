@@ -43,7 +43,8 @@ internal static class FunctionDdl
             function = function with { ReturnType = outputs.Count == 1 ? outputs[0].Type : TypeRef.BuiltIn("record") };
         }
 
-        if (context.Model.Functions.TryGetValue(function.Signature, out var existing))
+        var signature = function.Signature; // the grants and comment set below do not change it
+        if (context.Model.Functions.TryGetValue(signature, out var existing))
         {
             // OR REPLACE keeps the privileges and the comment.
             function = function with { Grants = existing.Grants, Comment = existing.Comment };
@@ -53,7 +54,7 @@ internal static class FunctionDdl
             function = function with { Grants = Grants.ForNewFunction(context, name.Schema) };
         }
 
-        context.Model = context.Model with { Functions = context.Model.Functions.SetItem(function.Signature, function) };
+        context.Model = context.Model with { Functions = context.Model.Functions.SetItem(signature, function) };
     }
 
     public static void Alter(ReplayContext context, PgNode statement)

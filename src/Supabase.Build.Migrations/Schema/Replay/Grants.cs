@@ -21,9 +21,7 @@ internal static class Grants
         switch (objectType)
         {
             case "OBJECT_TABLE":
-                var relations = allInSchema
-                    ? statement.List("objects").SelectMany(s => context.Model.Tables.Keys.Concat(context.Model.Views.Keys).Where(k => k.Schema == s.StringValue)).ToList()
-                    : statement.List("objects").Select(context.Relation).Where(r => r is not null).Select(r => r!.Value).ToList();
+                var relations = allInSchema ? RelationsIn(context.Model, statement.List("objects")) : NamedRelations(context, statement.List("objects"));
                 var tableGrants = Expand(privileges, TablePrivileges, grantees);
                 foreach (var relation in relations)
                 {
@@ -39,9 +37,7 @@ internal static class Grants
 
                 break;
             case "OBJECT_FUNCTION" or "OBJECT_PROCEDURE" or "OBJECT_ROUTINE":
-                var functions = allInSchema
-                    ? statement.List("objects").SelectMany(s => context.Model.Functions.Values.Where(f => f.Name.Schema == s.StringValue)).ToList()
-                    : statement.List("objects").SelectMany(o => FunctionDdl.Find(context, o)).ToList();
+                var functions = allInSchema ? FunctionsIn(context.Model, statement.List("objects")) : statement.List("objects").SelectMany(o => FunctionDdl.Find(context, o)).ToList();
                 var executeGrants = Expand(privileges, FunctionPrivileges, grantees);
                 foreach (var function in functions)
                 {
@@ -59,6 +55,66 @@ internal static class Grants
 
                 break;
         }
+    }
+
+    /// <summary>The tables, then the views, of each schema of ALL TABLES IN SCHEMA a, b (each schema's name read once).</summary>
+    private static List<ObjectName> RelationsIn(SchemaModel model, IEnumerable<PgNode> schemas)
+    {
+        var relations = new List<ObjectName>();
+        foreach (var schemaNode in schemas)
+        {
+            var schema = schemaNode.StringValue;
+            foreach (var (name, _) in model.Tables)
+            {
+                if (name.Schema == schema)
+                {
+                    relations.Add(name);
+                }
+            }
+
+            foreach (var (name, _) in model.Views)
+            {
+                if (name.Schema == schema)
+                {
+                    relations.Add(name);
+                }
+            }
+        }
+
+        return relations;
+    }
+
+    private static List<ObjectName> NamedRelations(ReplayContext context, IEnumerable<PgNode> rangeVars)
+    {
+        var relations = new List<ObjectName>();
+        foreach (var rangeVar in rangeVars)
+        {
+            if (context.Relation(rangeVar) is { } relation)
+            {
+                relations.Add(relation);
+            }
+        }
+
+        return relations;
+    }
+
+    /// <summary>The functions of each schema of ALL FUNCTIONS IN SCHEMA a, b (each schema's name read once).</summary>
+    private static List<FunctionModel> FunctionsIn(SchemaModel model, IEnumerable<PgNode> schemas)
+    {
+        var functions = new List<FunctionModel>();
+        foreach (var schemaNode in schemas)
+        {
+            var schema = schemaNode.StringValue;
+            foreach (var (_, function) in model.Functions)
+            {
+                if (function.Name.Schema == schema)
+                {
+                    functions.Add(function);
+                }
+            }
+        }
+
+        return functions;
     }
 
     /// <summary>ALTER DEFAULT PRIVILEGES [IN SCHEMA ...] GRANT|REVOKE ... ON TABLES|FUNCTIONS ... TO|FROM ...</summary>
@@ -105,8 +161,8 @@ internal static class Grants
     /// <summary>The default grants a new table or view receives.</summary>
     public static void ApplyDefaults(ReplayContext context, ObjectName relation, string objectType)
     {
-        var grants = context.Model.DefaultPrivileges.Where(d => !d.IsRevoke && d.ObjectType == objectType && (d.Schema is null || d.Schema == relation.Schema)).Select(d => d.Grant).ToList();
-        if (grants.Count == 0)
+        var grants = context.DefaultGrants(objectType, relation.Schema);
+        if (grants.IsEmpty)
         {
             return;
         }
@@ -121,14 +177,45 @@ internal static class Grants
         }
     }
 
+    /// <summary>The grants the default privileges give a new object of a type in a schema (see <see cref="ReplayContext.DefaultGrants"/>).</summary>
+    internal static ImmutableHashSet<Grant> DefaultGrantsOf(ImmutableList<DefaultPrivilege> defaults, string objectType, string schema)
+    {
+        var grants = ImmutableHashSet.CreateBuilder<Grant>();
+        foreach (var privilege in defaults)
+        {
+            if (!privilege.IsRevoke && privilege.ObjectType == objectType && (privilege.Schema is null || privilege.Schema == schema))
+            {
+                grants.Add(privilege.Grant);
+            }
+        }
+
+        return grants.ToImmutable();
+    }
+
     /// <summary>EXECUTE to PUBLIC (unless a default revoked it), plus default grants on functions.</summary>
     public static ImmutableHashSet<Grant> ForNewFunction(ReplayContext context, string schema)
     {
-        var applicable = context.Model.DefaultPrivileges.Where(d => d.ObjectType == "FUNCTION" && (d.Schema is null || d.Schema == schema)).ToList();
-        var grants = applicable.Any(d => d.IsRevoke && d.Schema is null)
-            ? ImmutableHashSet<Grant>.Empty
-            : ImmutableHashSet.Create(new Grant("public", "EXECUTE"));
-        return grants.Union(applicable.Where(d => !d.IsRevoke).Select(d => d.Grant));
+        var revokedFromPublic = false;
+        List<Grant>? granted = null;
+        foreach (var privilege in context.Model.DefaultPrivileges)
+        {
+            if (privilege.ObjectType != "FUNCTION" || !(privilege.Schema is null || privilege.Schema == schema))
+            {
+                continue;
+            }
+
+            if (privilege.IsRevoke)
+            {
+                revokedFromPublic |= privilege.Schema is null;
+            }
+            else
+            {
+                (granted ??= new()).Add(privilege.Grant);
+            }
+        }
+
+        var grants = revokedFromPublic ? ImmutableHashSet<Grant>.Empty : ImmutableHashSet.Create(new Grant("public", "EXECUTE"));
+        return granted is null ? grants : grants.Union(granted);
     }
 
     private static List<Grant> Expand(List<PgNode> privileges, IReadOnlyList<string> all, IReadOnlyList<string> grantees)

@@ -142,14 +142,25 @@ internal static class Renames
         }
 
         // Indexes stay with their table (into its new schema); foreign keys and views keep pointing at it.
-        foreach (var index in model.Indexes.Values.Where(i => i.Table == from).ToList())
+        // Each loop walks the model as it was before the loop (the model is immutable), and changes the new one.
+        foreach (var (_, index) in model.Indexes)
         {
+            if (index.Table != from)
+            {
+                continue;
+            }
+
             var moved = index with { Table = to, Name = index.Name with { Schema = to.Schema } };
             model = model with { Indexes = model.Indexes.Remove(index.Name).SetItem(moved.Name, moved) };
         }
 
-        foreach (var other in model.Tables.Values.Where(t => t.ForeignKeys.Any(f => f.References?.Table == from)).ToList())
+        foreach (var (_, other) in model.Tables)
         {
+            if (!HasForeignKeyTo(other, from))
+            {
+                continue;
+            }
+
             model = model with
             {
                 Tables = model.Tables.SetItem(other.Name, other with
@@ -159,12 +170,41 @@ internal static class Renames
             };
         }
 
-        foreach (var reader in model.Views.Values.Where(v => v.ReadsFrom.Contains(from)).ToList())
+        foreach (var (_, reader) in model.Views)
         {
-            model = model with { Views = model.Views.SetItem(reader.Name, reader with { ReadsFrom = reader.ReadsFrom.Replace(from, to) }) };
+            if (reader.ReadsFrom.Contains(from))
+            {
+                model = model with { Views = model.Views.SetItem(reader.Name, reader with { ReadsFrom = reader.ReadsFrom.Replace(from, to) }) };
+            }
         }
 
         context.Model = model;
+    }
+
+    private static bool HasForeignKeyTo(TableModel table, ObjectName target)
+    {
+        foreach (var constraint in table.Constraints)
+        {
+            if (constraint.Kind == ConstraintKind.ForeignKey && constraint.References?.Table == target)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasColumnOfType(ImmutableList<ColumnModel> columns, ObjectName type)
+    {
+        foreach (var column in columns)
+        {
+            if (column.Type.Name == type)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void RenameColumn(ReplayContext context, ObjectName owner, string from, string to)
@@ -251,13 +291,44 @@ internal static class Renames
             model = model with { Domains = model.Domains.Remove(from).SetItem(to, domain with { Name = to }) };
         }
 
-        model = model with
+        // Only what uses the type changes (SetItem), rather than every dictionary being rebuilt.
+        var tables = model.Tables;
+        foreach (var (key, table) in model.Tables)
         {
-            Tables = model.Tables.ToImmutableSortedDictionary(p => p.Key, p => p.Value.Columns.Any(c => c.Type.Name == from) ? p.Value with { Columns = p.Value.Columns.Select(RetargetColumn).ToImmutableList() } : p.Value),
-            Views = model.Views.ToImmutableSortedDictionary(p => p.Key, p => p.Value.Columns.Any(c => c.Type.Name == from) ? p.Value with { Columns = p.Value.Columns.Select(RetargetColumn).ToImmutableList() } : p.Value),
-            CompositeTypes = model.CompositeTypes.ToImmutableSortedDictionary(p => p.Key, p => p.Value.Attributes.Any(c => c.Type.Name == from) ? p.Value with { Attributes = p.Value.Attributes.Select(RetargetColumn).ToImmutableList() } : p.Value),
-            Domains = model.Domains.ToImmutableSortedDictionary(p => p.Key, p => p.Value.BaseType.Name == from ? p.Value with { BaseType = Retarget(p.Value.BaseType) } : p.Value),
-        };
+            if (HasColumnOfType(table.Columns, from))
+            {
+                tables = tables.SetItem(key, table with { Columns = table.Columns.Select(RetargetColumn).ToImmutableList() });
+            }
+        }
+
+        var views = model.Views;
+        foreach (var (key, view) in model.Views)
+        {
+            if (HasColumnOfType(view.Columns, from))
+            {
+                views = views.SetItem(key, view with { Columns = view.Columns.Select(RetargetColumn).ToImmutableList() });
+            }
+        }
+
+        var composites = model.CompositeTypes;
+        foreach (var (key, compositeType) in model.CompositeTypes)
+        {
+            if (HasColumnOfType(compositeType.Attributes, from))
+            {
+                composites = composites.SetItem(key, compositeType with { Attributes = compositeType.Attributes.Select(RetargetColumn).ToImmutableList() });
+            }
+        }
+
+        var domains = model.Domains;
+        foreach (var (key, domainType) in model.Domains)
+        {
+            if (domainType.BaseType.Name == from)
+            {
+                domains = domains.SetItem(key, domainType with { BaseType = Retarget(domainType.BaseType) });
+            }
+        }
+
+        model = model with { Tables = tables, Views = views, CompositeTypes = composites, Domains = domains };
         context.Model = model;
         foreach (var function in model.Functions.Values.Where(f => f.ReturnType?.Name == from || f.Parameters.Any(p => p.Type.Name == from)).ToList())
         {

@@ -16,6 +16,21 @@ internal sealed class ReplayContext
 
     private readonly List<MigrationDiagnostic> _diagnostics;
 
+    // Source, and the statement it was made for.
+    private SchemaSource? _source;
+    private ParsedMigration? _sourceMigration;
+    private MigrationStatement? _sourceStatement;
+
+    // The grants the default privileges give new objects, for the type and schema asked last: each CREATE TABLE
+    // asks, and the defaults rarely change between two of them (a list is immutable, so a new one means a change).
+    private (ImmutableList<DefaultPrivilege> Defaults, string ObjectType, string Schema, ImmutableHashSet<Grant> Grants)? _defaultGrants;
+
+    // The labels of the enum last extended, and the same as a set: a history that adds hundreds of values to one
+    // enum, one ALTER TYPE ... ADD VALUE at a time, would otherwise search the whole list for each. Lists are
+    // immutable, so the set holds while the enum still has the very list it was made from.
+    private ImmutableList<string>? _enumLabels;
+    private HashSet<string>? _enumLabelSet;
+
     public ReplayContext(SchemaModel model, PgParser parser, List<MigrationDiagnostic> diagnostics)
     {
         Model = model;
@@ -36,14 +51,78 @@ internal sealed class ReplayContext
     /// <summary>When false (the baseline), nothing is reported and no source is recorded.</summary>
     public bool Reporting { get; set; } = true;
 
-    /// <summary>Where the current statement is, for objects it creates.</summary>
-    public SchemaSource? Source =>
-        Reporting && Migration is not null && Statement is not null
-            ? new SchemaSource(Migration.File.Path, Migration.File.Version, Statement.Span)
-            : null;
+    /// <summary>Where the current statement is, for objects it creates (made once per statement).</summary>
+    public SchemaSource? Source
+    {
+        get
+        {
+            if (!Reporting || Migration is null || Statement is null)
+            {
+                return null;
+            }
+
+            if (_source is null || !ReferenceEquals(_sourceMigration, Migration) || !ReferenceEquals(_sourceStatement, Statement))
+            {
+                _source = new SchemaSource(Migration.File.Path, Migration.File.Version, Statement.Span);
+                _sourceMigration = Migration;
+                _sourceStatement = Statement;
+            }
+
+            return _source;
+        }
+    }
+
+    /// <summary>The grants <see cref="SchemaModel.DefaultPrivileges"/> give a new object of <paramref name="objectType"/> in <paramref name="schema"/>.</summary>
+    public ImmutableHashSet<Grant> DefaultGrants(string objectType, string schema)
+    {
+        var defaults = Model.DefaultPrivileges;
+        if (_defaultGrants is not { } cached || !ReferenceEquals(cached.Defaults, defaults) || cached.ObjectType != objectType || cached.Schema != schema)
+        {
+            cached = (defaults, objectType, schema, Grants.DefaultGrantsOf(defaults, objectType, schema));
+            _defaultGrants = cached;
+        }
+
+        return cached.Grants;
+    }
+
+    /// <summary>An enum's labels as a set, for asking whether a label is there.</summary>
+    public IReadOnlySet<string> EnumLabels(ImmutableList<string> labels)
+    {
+        if (!ReferenceEquals(labels, _enumLabels) || _enumLabelSet is null)
+        {
+            _enumLabelSet = new HashSet<string>(labels, StringComparer.Ordinal);
+            _enumLabels = labels;
+        }
+
+        return _enumLabelSet;
+    }
+
+    /// <summary>Keeps <see cref="EnumLabels"/> in step when <paramref name="label"/> was added to <paramref name="before"/>, making <paramref name="after"/>.</summary>
+    public void EnumLabelAdded(ImmutableList<string> before, ImmutableList<string> after, string label)
+    {
+        if (ReferenceEquals(before, _enumLabels) && _enumLabelSet is not null)
+        {
+            _enumLabelSet.Add(label);
+            _enumLabels = after;
+        }
+    }
 
     /// <summary>The schema an unqualified CREATE puts an object in: the first of the search path (public when empty).</summary>
-    public string CreationSchema => SearchPath.FirstOrDefault(s => s != "pg_catalog" && s != "pg_temp") ?? "public";
+    public string CreationSchema
+    {
+        get
+        {
+            for (var i = 0; i < SearchPath.Count; i++)
+            {
+                if (SearchPath[i] is not ("pg_catalog" or "pg_temp"))
+                {
+                    return SearchPath[i];
+                }
+            }
+
+            return "public";
+        }
+    }
 
     public void Report(RuleDescriptor rule, string message, PgNode? at = null)
     {
@@ -67,7 +146,7 @@ internal sealed class ReplayContext
     /// <summary>The name a list of String nodes creates (<c>[schema,] name</c>).</summary>
     public ObjectName NameToCreate(IEnumerable<PgNode> names)
     {
-        var parts = names.Select(n => n.StringValue ?? string.Empty).ToList();
+        var parts = Strings(names);
         return parts.Count >= 2 ? new ObjectName(parts[^2], parts[^1]) : new ObjectName(CreationSchema, parts.LastOrDefault() ?? string.Empty);
     }
 
@@ -102,7 +181,12 @@ internal sealed class ReplayContext
     public TypeRef Type(PgNode typeName)
     {
         var parts = Strings(typeName.List("names"));
-        var dimensions = typeName.List("arrayBounds").Count();
+        var dimensions = 0;
+        foreach (var _ in typeName.List("arrayBounds"))
+        {
+            dimensions++;
+        }
+
         var modifier = Modifier(typeName);
         if (typeName.GetBool("pct_type"))
         {
@@ -149,21 +233,44 @@ internal sealed class ReplayContext
         return new TypeRef(new ObjectName(string.Empty, name), dimensions, modifier, IsResolved: false);
     }
 
-    public static List<string> Strings(IEnumerable<PgNode> nodes) => nodes.Select(n => n.StringValue ?? string.Empty).ToList();
+    public static List<string> Strings(IEnumerable<PgNode> nodes)
+    {
+        var strings = new List<string>();
+        foreach (var node in nodes)
+        {
+            strings.Add(node.StringValue ?? string.Empty);
+        }
+
+        return strings;
+    }
 
     /// <summary>The type modifiers as written (<c>255</c>, <c>10,2</c>), or null.</summary>
     private static string? Modifier(PgNode typeName)
     {
-        var values = typeName.List("typmods")
-            .Select(m => m.Is("A_Const") ? m.Child("ival").GetInt("ival").ToString(CultureInfo.InvariantCulture) : m.Is("ColumnRef") ? null : null)
-            .Where(v => v is not null)
-            .ToList();
-        return values.Count == 0 ? null : string.Join(",", values);
+        string? modifier = null;
+        foreach (var value in typeName.List("typmods"))
+        {
+            if (value.Is("A_Const"))
+            {
+                var text = value.Child("ival").GetInt("ival").ToString(CultureInfo.InvariantCulture);
+                modifier = modifier is null ? text : modifier + "," + text;
+            }
+        }
+
+        return modifier;
     }
 
     /// <summary>Role names of RoleSpec nodes: <c>public</c> for PUBLIC.</summary>
-    public static ImmutableList<string> Roles(IEnumerable<PgNode> roleSpecs) =>
-        roleSpecs.Select(RoleName).ToImmutableList();
+    public static ImmutableList<string> Roles(IEnumerable<PgNode> roleSpecs)
+    {
+        var roles = ImmutableList.CreateBuilder<string>();
+        foreach (var roleSpec in roleSpecs)
+        {
+            roles.Add(RoleName(roleSpec));
+        }
+
+        return roles.ToImmutable();
+    }
 
     public static string RoleName(PgNode roleSpec) => roleSpec.GetString("roletype") switch
     {

@@ -127,7 +127,7 @@ internal static class StatementApplier
         }
 
         var statementContext = new StatementContext(context.Migration, context.Statement, new FileScope(), context.Parser, NoRule, _ => { });
-        var inner = EmbeddedStatements.Of(statementContext).Where(e => e.Container == "DO block").ToList();
+        var inner = EmbeddedStatements.Of(statementContext, functionBodies: false).Where(e => e.Container == "DO block").ToList();
         foreach (var embedded in inner)
         {
             if (!embedded.Node.Is("DoStmt"))
@@ -150,6 +150,11 @@ internal static class StatementApplier
         if (body is null || !language.Equals("plpgsql", StringComparison.OrdinalIgnoreCase))
         {
             return false;
+        }
+
+        if (!body.Contains("execute", StringComparison.OrdinalIgnoreCase))
+        {
+            return false; // no EXECUTE statement, so no dynamic SQL: the body need not be parsed
         }
 
         var tag = "$sbdo$";

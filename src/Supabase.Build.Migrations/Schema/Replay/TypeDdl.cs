@@ -32,11 +32,13 @@ internal static class TypeDdl
         {
             labels = labels.Contains(oldValue) ? labels.Replace(oldValue, newValue) : labels; // renaming a label that is not there fails on the server
         }
-        else if (!labels.Contains(newValue))
+        else if (!context.EnumLabels(labels).Contains(newValue))
         {
             var neighbor = statement.GetString("newValNeighbor");
             var at = neighbor is null ? -1 : labels.IndexOf(neighbor);
-            labels = at < 0 ? labels.Add(newValue) : labels.Insert(statement.GetBool("newValIsAfter") ? at + 1 : at, newValue);
+            var added = at < 0 ? labels.Add(newValue) : labels.Insert(statement.GetBool("newValIsAfter") ? at + 1 : at, newValue);
+            context.EnumLabelAdded(labels, added, newValue);
+            labels = added;
         }
 
         context.Model = context.Model with { Enums = context.Model.Enums.SetItem(name, enumType with { Labels = labels }) };
