@@ -13,7 +13,7 @@ internal sealed class PgFieldNames
 {
     // The grammar's node definitions have under a thousand names; the bound keeps the tables small and fixed.
     private const int MaxNames = 4096;
-    private const int CacheSlots = 1024;
+    private const int CacheSlots = 4096;
     private const int Utf8Slots = 2 * MaxNames; // open addressing, never more than half full
     private readonly Utf8Name?[] _byUtf8 = new Utf8Name?[Utf8Slots];
     private readonly ConcurrentDictionary<string, int> _idsByName = new(StringComparer.Ordinal);
@@ -71,7 +71,7 @@ internal sealed class PgFieldNames
     /// <summary>The number of a name a caller asks for, or -1 when no tree has that name (so no field can match).</summary>
     public int Find(string name)
     {
-        var slot = name.Length == 0 ? 0 : (name.Length * 31 + name[0] * 7 + name[^1]) & (CacheSlots - 1);
+        var slot = name.Length == 0 ? 0 : (name.Length * 257 + name[0] * 31 + name[name.Length / 2] * 7 + name[^1]) & (CacheSlots - 1);
         var recent = Volatile.Read(ref _recent[slot]);
         if (recent is not null && ReferenceEquals(recent.Name, name))
         {

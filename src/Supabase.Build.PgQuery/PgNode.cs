@@ -64,24 +64,8 @@ public readonly struct PgNode
     /// <summary>The node in a field; <see cref="IsMissing"/> when the field is absent.</summary>
     public PgNode Child(string field) => Field(field) is { Type: PgValueType.Object } value ? Of(_tree!, value, _baseOffset) : default;
 
-    /// <summary>The nodes of a list field (empty when absent).</summary>
-    public IEnumerable<PgNode> List(string field)
-    {
-        var value = Field(field);
-        if (value.Type != PgValueType.Array || value.B == 0)
-        {
-            return Array.Empty<PgNode>();
-        }
-
-        var nodes = new PgNode[value.B];
-        var items = _tree!.ItemsOf(value);
-        for (var i = 0; i < nodes.Length; i++)
-        {
-            nodes[i] = Of(_tree, items[i], _baseOffset);
-        }
-
-        return nodes;
-    }
+    /// <summary>The nodes of a list field (empty when absent). A view, not a copy: <c>foreach</c> over it allocates nothing.</summary>
+    public PgNodeList List(string field) => Field(field) is { Type: PgValueType.Array } value ? new PgNodeList(_tree, value, _baseOffset) : default;
 
     /// <summary>A string field (enums are strings too, e.g. <c>"removeType": "OBJECT_TABLE"</c>).</summary>
     public string? GetString(string field) => Field(field) is { Type: PgValueType.String } value ? _tree!.StringOf(value) : null;

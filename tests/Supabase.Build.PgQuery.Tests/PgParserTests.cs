@@ -29,7 +29,7 @@ public class PgParserTests
         Assert.True(statement.GetBool("concurrent"));
         Assert.True(statement.GetBool("if_not_exists"));
         Assert.Equal("public", statement.Child("relation").GetString("schemaname"));
-        Assert.Equal(2, statement.List("indexParams").Count());
+        Assert.Equal(2, statement.List("indexParams").Count);
         Assert.Contains(statement.DescendantsAndSelf(), n => n.Is("FuncCall"));
         Assert.True(statement.Child("nope").IsMissing);
     }

@@ -49,7 +49,7 @@ internal static class ColumnDefinitions
             }
 
             var contype = element.GetString("contype");
-            var keyList = contype == "CONSTR_FOREIGN" ? "fk_attrs" : contype == "CONSTR_PRIMARY" && element.List("keys").Count() == 1 ? "keys" : null;
+            var keyList = contype == "CONSTR_FOREIGN" ? "fk_attrs" : contype == "CONSTR_PRIMARY" && element.List("keys").Count == 1 ? "keys" : null;
             if (keyList is null)
             {
                 continue;

@@ -14,7 +14,7 @@ internal static class IndexBackedConstraintFix
     {
         var node = context.Statement.Node;
         var columns = constraint.List("keys").Select(k => k.StringValue).ToList();
-        if (node.List("cmds").Count() != 1 || context.Scope.InTransactionBlock || columns.Count == 0 || columns.Contains(null)
+        if (node.List("cmds").Count != 1 || context.Scope.InTransactionBlock || columns.Count == 0 || columns.Contains(null)
             || constraint.List("including").Any() || constraint.List("options").Any() || constraint.Has("indexspace")
             || constraint.GetBool("deferrable") || constraint.GetBool("nulls_not_distinct"))
         {

@@ -66,7 +66,7 @@ public sealed class SB1004PreferRobustStatements : IMigrationRule
                 var words = ("drop " + ObjectKeyword(node.GetString("removeType") ?? string.Empty).ToLowerInvariant() + (node.GetBool("concurrent") ? " concurrently" : ""))
                     .Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 return Sql.InsertAfter(context, "add IF EXISTS", Exists, words);
-            case "AlterTableStmt" when node.List("cmds").Count() == 1:
+            case "AlterTableStmt" when node.List("cmds").Count == 1:
                 var command = node.List("cmds").First();
                 return command.GetString("subtype") switch
                 {

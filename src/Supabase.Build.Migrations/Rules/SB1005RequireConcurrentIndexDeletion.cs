@@ -34,7 +34,7 @@ public sealed class SB1005RequireConcurrentIndexDeletion : IMigrationRule
         }
 
         // CONCURRENTLY drops one index at a time and cannot CASCADE: offer the rewrite only where it applies.
-        var fix = node.List("objects").Count() == 1 && node.GetString("behavior") != "DROP_CASCADE" && !context.Scope.InTransactionBlock
+        var fix = node.List("objects").Count == 1 && node.GetString("behavior") != "DROP_CASCADE" && !context.Scope.InTransactionBlock
             ? Sql.InsertAfter(context, "add CONCURRENTLY", " CONCURRENTLY", "drop", "index")
             : null;
         context.Report(

@@ -21,7 +21,7 @@ public sealed class SB1024BanCharField : IMigrationRule
     {
         foreach (var column in context.DefinedColumns)
         {
-            if (!Sql.IsBuiltIn(column.TypeName) || column.TypeName.List("names").Count() == 1)
+            if (!Sql.IsBuiltIn(column.TypeName) || column.TypeName.List("names").Count == 1)
             {
                 continue; // "char" (quoted, one byte) and user types are not char(n)
             }

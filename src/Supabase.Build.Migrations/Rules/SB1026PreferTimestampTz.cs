@@ -21,7 +21,7 @@ public sealed class SB1026PreferTimestampTz : IMigrationRule
         foreach (var column in context.DefinedColumns)
         {
             var type = column.TypeName;
-            if (!Sql.IsBuiltIn(type) || type.List("names").Count() != 2 || Sql.TypeName(type) != "timestamp")
+            if (!Sql.IsBuiltIn(type) || type.List("names").Count != 2 || Sql.TypeName(type) != "timestamp")
             {
                 continue;
             }

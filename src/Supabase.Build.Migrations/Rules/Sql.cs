@@ -84,7 +84,7 @@ internal static class Sql
 
     /// <summary>True for serial, bigserial, smallserial (and serial2/4/8).</summary>
     public static bool IsSerial(PgNode typeName) =>
-        typeName.List("names").Count() == 1 && TypeName(typeName) is "serial" or "serial4" or "bigserial" or "serial8" or "smallserial" or "serial2";
+        typeName.List("names").Count == 1 && TypeName(typeName) is "serial" or "serial4" or "bigserial" or "serial8" or "smallserial" or "serial2";
 
     /// <summary>
     /// The first function in an expression that PostgreSQL evaluates per row because it is VOLATILE (built-ins by

@@ -188,7 +188,7 @@ internal static class ViewColumns
     {
         var parts = ReplayContext.Strings(call.List("funcname"));
         var schemas = parts.Count >= 2 ? new[] { parts[^2] } : context.SearchPath.ToArray();
-        var argumentCount = call.List("args").Count();
+        var argumentCount = call.List("args").Count;
         foreach (var schema in schemas)
         {
             var overloads = context.Model.FunctionsNamed(new ObjectName(schema, parts[^1])).ToList();
@@ -513,7 +513,7 @@ internal static class ViewColumns
                 or "jsonb_set" or "jsonb_insert" or "jsonb_strip_nulls" or "json_strip_nulls" or "coalesce":
                 return name == "array_prepend" ? call.List("args").Skip(1).Select(a => Type(context, a, scope)).FirstOrDefault() : argument;
             case "round" or "trunc":
-                return call.List("args").Count() > 1 ? TypeRef.BuiltIn("numeric") : argument;
+                return call.List("args").Count > 1 ? TypeRef.BuiltIn("numeric") : argument;
             case "array_agg":
                 return argument is null ? null : argument with { ArrayDimensions = argument.ArrayDimensions + 1 };
             case "unnest":

@@ -1,0 +1,82 @@
+using System.Collections;
+
+namespace Supabase.Build.PgQuery;
+
+/// <summary>
+/// The nodes of a list field of a <see cref="PgNode"/>, read in place from the tree: rules walk lists for nearly every
+/// statement, so iterating one with <c>foreach</c> makes no array and no enumerator object.
+/// </summary>
+public readonly struct PgNodeList : IReadOnlyList<PgNode>
+{
+    private readonly PgTree? _tree;
+    private readonly PgValue _array;
+    private readonly int _baseOffset;
+
+    internal PgNodeList(PgTree? tree, PgValue array, int baseOffset)
+    {
+        _tree = tree;
+        _array = array;
+        _baseOffset = baseOffset;
+    }
+
+    public int Count => _tree is null ? 0 : _array.B;
+
+    public PgNode this[int index] => (uint)index < (uint)Count
+        ? PgNode.Of(_tree!, _tree!.ItemsOf(_array)[index], _baseOffset)
+        : throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>True when the list has a node (the JSON leaves empty lists out, so absent and empty read the same).</summary>
+    public bool Any() => Count > 0;
+
+    public PgNode First() => this[0];
+
+    /// <summary>The first node, or a missing one (<see cref="PgNode.IsMissing"/>) when the list is empty.</summary>
+    public PgNode FirstOrDefault() => Count > 0 ? this[0] : default;
+
+    /// <summary>The last node, or a missing one when the list is empty.</summary>
+    public PgNode LastOrDefault() => Count > 0 ? this[Count - 1] : default;
+
+    public Enumerator GetEnumerator() => new(this);
+
+    IEnumerator<PgNode> IEnumerable<PgNode>.GetEnumerator() => new BoxedEnumerator(this);
+
+    IEnumerator IEnumerable.GetEnumerator() => new BoxedEnumerator(this);
+
+    /// <summary>The allocation-free enumerator <c>foreach</c> uses.</summary>
+    public struct Enumerator
+    {
+        private readonly PgNodeList _list;
+        private int _index;
+
+        internal Enumerator(PgNodeList list)
+        {
+            _list = list;
+            _index = -1;
+        }
+
+        public readonly PgNode Current => _list[_index];
+
+        public bool MoveNext() => ++_index < _list.Count;
+    }
+
+    /// <summary>For LINQ and other callers through the interfaces.</summary>
+    private sealed class BoxedEnumerator : IEnumerator<PgNode>
+    {
+        private readonly PgNodeList _list;
+        private int _index = -1;
+
+        public BoxedEnumerator(PgNodeList list) => _list = list;
+
+        public PgNode Current => _list[_index];
+
+        object IEnumerator.Current => Current;
+
+        public bool MoveNext() => ++_index < _list.Count;
+
+        public void Reset() => _index = -1;
+
+        public void Dispose()
+        {
+        }
+    }
+}
