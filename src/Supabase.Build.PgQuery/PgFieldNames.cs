@@ -111,15 +111,28 @@ internal sealed class PgFieldNames
         }
     }
 
+    /// <summary>A cheap hash of a short name: its length and its first and last eight bytes, mixed.</summary>
     private static ulong Hash(ReadOnlySpan<byte> utf8)
     {
-        var hash = 14695981039346656037UL; // FNV-1a
-        foreach (var b in utf8)
+        ulong head, tail;
+        if (utf8.Length >= 8)
         {
-            hash = (hash ^ b) * 1099511628211UL;
+            head = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(utf8);
+            tail = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(utf8[^8..]);
+        }
+        else
+        {
+            head = 0;
+            foreach (var b in utf8)
+            {
+                head = (head << 8) | b;
+            }
+
+            tail = 0;
         }
 
-        return hash ^ (ulong)utf8.Length;
+        var hash = (head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)utf8.Length;
+        return hash ^ (hash >> 29);
     }
 
     private sealed record NameId(string Name, int Id);

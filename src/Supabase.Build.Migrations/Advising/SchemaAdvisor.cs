@@ -20,20 +20,18 @@ public sealed class SchemaAdvisor
     /// <summary>The findings of every rule <paramref name="isEnabled"/> accepts (default: all).</summary>
     public IReadOnlyList<SchemaFinding> Advise(SchemaModel model, ExposedSchemas exposed, Func<RuleDescriptor, bool>? isEnabled = null)
     {
-        var findings = new List<SchemaFinding>();
-        var context = new SchemaRuleContext(model, exposed, ToolDiagnostics.SyntaxError, findings.Add);
-        foreach (var rule in _rules)
+        // Rules only read the model: they run side by side, each into its own list, gathered in rule order.
+        var rules = _rules.Where(r => isEnabled?.Invoke(r.Descriptor) != false).ToList();
+        var byRule = new List<SchemaFinding>[rules.Count];
+        Parallel.For(0, rules.Count, i =>
         {
-            if (isEnabled?.Invoke(rule.Descriptor) == false)
-            {
-                continue;
-            }
+            var found = new List<SchemaFinding>();
+            var context = new SchemaRuleContext(model, exposed, ToolDiagnostics.SyntaxError, found.Add) { Rule = rules[i].Descriptor };
+            rules[i].Check(context);
+            byRule[i] = found;
+        });
 
-            context.Rule = rule.Descriptor;
-            rule.Check(context);
-        }
-
-        return findings
+        return byRule.SelectMany(found => found)
             .Select((finding, order) => (finding, order))
             .OrderBy(f => f.finding.Id, StringComparer.Ordinal)
             .ThenBy(f => f.finding.Target.Name, StringComparer.Ordinal)

@@ -111,9 +111,13 @@ public sealed class MigrationLinter
         var schemaFindings = schemaRules.Count > 0 && hasStatements && history.Final() is { } final
             ? new SchemaAdvisor(schemaRules).Advise(final, exposed).Where(f => f.Target.Source is not null).ToLookup(f => f.Target.Source!.FilePath)
             : null;
-        foreach (var file in perFile)
+        var finished = new IReadOnlyList<MigrationDiagnostic>[perFile.Length];
+        var schemaDescriptors = schemaRules.Select(r => r.Descriptor).ToList();
+        Parallel.For(0, perFile.Length, parallel, i =>
+            finished[i] = perFile[i].Finish(schemaFindings?[perFile[i].Migration.File.Path] ?? Enumerable.Empty<SchemaFinding>(), schemaDescriptors, options));
+        foreach (var file in finished)
         {
-            diagnostics.AddRange(file.Finish(schemaFindings?[file.Migration.File.Path] ?? Enumerable.Empty<SchemaFinding>(), schemaRules.Select(r => r.Descriptor), options));
+            diagnostics.AddRange(file);
         }
 
         var enabled = diagnostics.Where(d => !options.DisabledRules.Any(d.Rule.IsNamedBy)).ToList();
