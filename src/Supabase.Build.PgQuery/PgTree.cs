@@ -20,7 +20,7 @@ internal sealed class PgTree
     private readonly PgValue[] _items;
     private readonly byte[] _stringBytes;
     private readonly PgStringSpan[] _strings;
-    private readonly string?[] _decoded;
+    private string?[]? _decoded; // made on the first string read: many trees are never asked for one
     private readonly PgFieldNames _names;
 
     private PgTree(PgObject[] objects, ushort[] fieldNames, PgValue[] fieldValues, PgValue[] items, byte[] stringBytes, PgStringSpan[] strings, PgValue root, PgFieldNames names)
@@ -31,7 +31,6 @@ internal sealed class PgTree
         _items = items;
         _stringBytes = stringBytes;
         _strings = strings;
-        _decoded = new string?[strings.Length];
         _names = names;
         Root = root;
     }
@@ -78,7 +77,14 @@ internal sealed class PgTree
 
     public string StringOf(PgValue value)
     {
-        var cached = Volatile.Read(ref _decoded[value.A]);
+        var decodedStrings = Volatile.Read(ref _decoded);
+        if (decodedStrings is null)
+        {
+            Interlocked.CompareExchange(ref _decoded, new string?[_strings.Length], null);
+            decodedStrings = _decoded!;
+        }
+
+        var cached = Volatile.Read(ref decodedStrings[value.A]);
         if (cached is not null)
         {
             return cached;
@@ -87,7 +93,7 @@ internal sealed class PgTree
         var span = _strings[value.A];
         var raw = _stringBytes.AsSpan(span.Start, span.Length);
         var decoded = span.Escaped ? Unescape(raw) : Encoding.UTF8.GetString(raw);
-        Volatile.Write(ref _decoded[value.A], decoded); // two threads may both decode: the same text either way
+        Volatile.Write(ref decodedStrings[value.A], decoded); // two threads may both decode: the same text either way
         return decoded;
     }
 
@@ -588,13 +594,46 @@ internal enum PgValueType : byte
 }
 
 /// <summary>
-/// A value. Object: <see cref="A"/> is the object's index, <see cref="B"/> its kind's name id + 1 (0: an inline
-/// struct). Array: items <see cref="A"/> to <see cref="A"/> + <see cref="B"/>. String: <see cref="A"/> is the
-/// string's index. Number: <see cref="A"/> is the value.
+/// A value, in eight bytes (a history has millions). Object: <see cref="A"/> is the object's index, <see cref="B"/>
+/// its kind's name id + 1 (0: an inline struct). Array: items <see cref="A"/> to <see cref="A"/> + <see cref="B"/>.
+/// String: <see cref="A"/> is the string's index. Number: <see cref="A"/> is the value. The type is in B's top bits.
 /// </summary>
-internal readonly record struct PgValue(int A, int B, PgValueType Type);
+internal readonly struct PgValue
+{
+    private const int TypeShift = 29;
+    private const int PayloadMask = (1 << TypeShift) - 1;
+    private readonly int _typeAndB;
+
+    public PgValue(int a, int b, PgValueType type)
+    {
+        A = a;
+        _typeAndB = ((int)type << TypeShift) | (b & PayloadMask);
+    }
+
+    public int A { get; }
+
+    public int B => _typeAndB & PayloadMask;
+
+    public PgValueType Type => (PgValueType)((uint)_typeAndB >> TypeShift);
+}
 
 /// <summary>An object: its fields are <see cref="First"/> to <see cref="First"/> + <see cref="Count"/>.</summary>
 internal readonly record struct PgObject(int First, int Count);
 
-internal readonly record struct PgStringSpan(int Start, int Length, bool Escaped);
+/// <summary>Where a string's bytes are, and whether they hold JSON escapes (the sign bit of the length).</summary>
+internal readonly struct PgStringSpan
+{
+    private readonly int _lengthAndEscaped;
+
+    public PgStringSpan(int start, int length, bool escaped)
+    {
+        Start = start;
+        _lengthAndEscaped = escaped ? ~length : length;
+    }
+
+    public int Start { get; }
+
+    public int Length => _lengthAndEscaped < 0 ? ~_lengthAndEscaped : _lengthAndEscaped;
+
+    public bool Escaped => _lengthAndEscaped < 0;
+}

@@ -75,7 +75,7 @@ public sealed class MigrationParser
                 fragments = fragments.Take(fragments.Count - 1).ToList(); // the statement the unterminated token is in: already reported
             }
 
-            ParseAroundErrors(file, source, fragments, statements, diagnostics);
+            ParseAroundErrors(file, source, fragments, statements, diagnostics, whole?.Error);
         }
 
         var migrationStatements = Locate(statements, tokens, source);
@@ -93,7 +93,8 @@ public sealed class MigrationParser
     /// end; on an error, the fragments before the one it is in are valid (parse them as one batch), the one it is
     /// in is reported, and parsing resumes after it. A few parser calls per error instead of one per statement.
     /// </summary>
-    private void ParseAroundErrors(MigrationFile file, SourceText source, IReadOnlyList<(int Location, int Length)> fragments, List<PgStatement> statements, List<MigrationDiagnostic> diagnostics)
+    private void ParseAroundErrors(
+        MigrationFile file, SourceText source, IReadOnlyList<(int Location, int Length)> fragments, List<PgStatement> statements, List<MigrationDiagnostic> diagnostics, PgQueryError? wholeFileError)
     {
         var utf8 = source.Utf8;
         var next = 0;
@@ -101,7 +102,12 @@ public sealed class MigrationParser
         {
             var start = fragments[next].Location;
             var end = fragments[^1].Location + fragments[^1].Length;
-            var rest = _parser.Parse(utf8.AsSpan(start, end - start), start);
+
+            // The first round would parse what the whole-file parse just rejected, and stop at the same place when that
+            // is before the last statement (only the text after it differs): take its error instead.
+            var rest = next == 0 && wholeFileError?.CursorOffset is { } at && at >= start && at < fragments[^1].Location
+                ? new PgParseResult(Array.Empty<PgStatement>(), wholeFileError)
+                : _parser.Parse(utf8.AsSpan(start, end - start), start);
             if (rest.Error is null)
             {
                 statements.AddRange(rest.Statements);
