@@ -14,6 +14,7 @@ public sealed unsafe class PgParser
 {
     private readonly PgQueryFunctions _native;
     private readonly PgFieldNames _fieldNames = new();
+    private readonly System.Collections.Concurrent.ConcurrentBag<PgTreeScratch> _treeScratch = new(); // about one per thread, reused
     private readonly ManagedScanner? _managedScanner; // null when the library does not export its keyword table
 
     private PgParser(PgQueryFunctions native, string libraryPath)
@@ -78,7 +79,7 @@ public sealed unsafe class PgParser
                 }
 
                 // Read straight from the native JSON; the tree keeps what the nodes need for as long as they live.
-                tree = PgTree.Parse(NativeText(result.ParseTree), _fieldNames);
+                tree = ReadTree(NativeText(result.ParseTree));
             }
             finally
             {
@@ -197,7 +198,7 @@ public sealed unsafe class PgParser
                     return new PgPlpgsqlResult(Array.Empty<PgNode>(), error);
                 }
 
-                tree = PgTree.Parse(NativeText(result.Functions), _fieldNames); // as in Parse
+                tree = ReadTree(NativeText(result.Functions)); // as in Parse
             }
             finally
             {
@@ -262,6 +263,19 @@ public sealed unsafe class PgParser
         }
 
         return utf8.Length;
+    }
+
+    private PgTree ReadTree(ReadOnlySpan<byte> json)
+    {
+        var scratch = _treeScratch.TryTake(out var reused) ? reused : new PgTreeScratch();
+        try
+        {
+            return PgTree.Parse(json, _fieldNames, scratch);
+        }
+        finally
+        {
+            _treeScratch.Add(scratch);
+        }
     }
 
     private static ReadOnlySpan<byte> NativeText(byte* value) =>

@@ -39,7 +39,7 @@ internal sealed class PgTree
     public PgValue Root { get; }
 
     /// <summary>Reads libpg_query's JSON (well formed; any shape). Field names are shared through <paramref name="names"/>.</summary>
-    public static PgTree Parse(ReadOnlySpan<byte> json, PgFieldNames names) => new Builder(json, names).Build();
+    public static PgTree Parse(ReadOnlySpan<byte> json, PgFieldNames names, PgTreeScratch scratch) => new Builder(json, names, scratch).Build();
 
     /// <summary>The node type of an object value (null for an inline struct).</summary>
     public string? KindOf(PgValue value) => value.B > 0 ? _names.NameOf(value.B - 1) : null;
@@ -228,62 +228,6 @@ internal sealed class PgTree
         return true;
     }
 
-    /// <summary>A growable run of values in a pooled array.</summary>
-    private struct Scratch<T>
-    {
-        private T[] _items;
-
-        public Scratch(int capacity)
-        {
-            _items = ArrayPool<T>.Shared.Rent(capacity);
-            Count = 0;
-        }
-
-        public int Count { get; set; }
-
-        public T this[int index] => _items[index];
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Add(T item)
-        {
-            if (Count == _items.Length)
-            {
-                Grow(Count + 1);
-            }
-
-            _items[Count++] = item;
-        }
-
-        public void AddRange(ReadOnlySpan<T> items)
-        {
-            if (Count + items.Length > _items.Length)
-            {
-                Grow(Count + items.Length);
-            }
-
-            items.CopyTo(_items.AsSpan(Count));
-            Count += items.Length;
-        }
-
-        public readonly ReadOnlySpan<T> Slice(int start, int length) => new(_items, start, length);
-
-        public readonly T[] ToArray() => Count == 0 ? Array.Empty<T>() : _items.AsSpan(0, Count).ToArray();
-
-        public void Return()
-        {
-            ArrayPool<T>.Shared.Return(_items, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-            _items = Array.Empty<T>();
-        }
-
-        private void Grow(int needed)
-        {
-            var larger = ArrayPool<T>.Shared.Rent(Math.Max(needed, _items.Length * 2));
-            _items.AsSpan(0, Count).CopyTo(larger);
-            ArrayPool<T>.Shared.Return(_items, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-            _items = larger;
-        }
-    }
-
     /// <summary>
     /// A one-pass reader of the JSON into the flat arrays. Open containers keep their values on a stack of pending
     /// (name, value) pairs and move them into the result when they close, so nesting depth costs no call stack.
@@ -292,54 +236,38 @@ internal sealed class PgTree
     {
         private readonly ReadOnlySpan<byte> _json;
         private readonly PgFieldNames _names;
-        private Scratch<PgObject> _objects;
-        private Scratch<ushort> _fieldNames;
-        private Scratch<PgValue> _fieldValues;
-        private Scratch<PgValue> _items;
-        private Scratch<byte> _stringBytes;
-        private Scratch<PgStringSpan> _strings;
-        private Scratch<int> _pendingNames; // name ids; -1 for an array item
-        private Scratch<PgValue> _pendingValues;
-        private Scratch<(bool IsArray, int PendingStart)> _open;
+        private readonly GrowableBuffer<PgObject> _objects;
+        private readonly GrowableBuffer<ushort> _fieldNames;
+        private readonly GrowableBuffer<PgValue> _fieldValues;
+        private readonly GrowableBuffer<PgValue> _items;
+        private readonly GrowableBuffer<byte> _stringBytes;
+        private readonly GrowableBuffer<PgStringSpan> _strings;
+        private readonly GrowableBuffer<int> _pendingNames; // name ids; -1 for an array item
+        private readonly GrowableBuffer<PgValue> _pendingValues;
+        private readonly GrowableBuffer<(bool IsArray, int PendingStart)> _open;
         private int _position;
 
-        public Builder(ReadOnlySpan<byte> json, PgFieldNames names)
+        public Builder(ReadOnlySpan<byte> json, PgFieldNames names, PgTreeScratch scratch)
         {
             _json = json;
             _names = names;
-            var fields = Math.Max(16, json.Length / 20);
-            _objects = new Scratch<PgObject>(fields / 4);
-            _fieldNames = new Scratch<ushort>(fields);
-            _fieldValues = new Scratch<PgValue>(fields);
-            _items = new Scratch<PgValue>(fields / 4);
-            _stringBytes = new Scratch<byte>(Math.Max(64, json.Length / 5));
-            _strings = new Scratch<PgStringSpan>(fields / 4);
-            _pendingNames = new Scratch<int>(256);
-            _pendingValues = new Scratch<PgValue>(256);
-            _open = new Scratch<(bool, int)>(64);
+            _objects = scratch.Objects.Reset();
+            _fieldNames = scratch.FieldNames.Reset();
+            _fieldValues = scratch.FieldValues.Reset();
+            _items = scratch.Items.Reset();
+            _stringBytes = scratch.StringBytes.Reset();
+            _strings = scratch.Strings.Reset();
+            _pendingNames = scratch.PendingNames.Reset();
+            _pendingValues = scratch.PendingValues.Reset();
+            _open = scratch.Open.Reset();
             _position = 0;
         }
 
         public PgTree Build()
         {
-            try
-            {
-                var root = Read();
-                return new PgTree(
-                    _objects.ToArray(), _fieldNames.ToArray(), _fieldValues.ToArray(), _items.ToArray(), _stringBytes.ToArray(), _strings.ToArray(), root, _names);
-            }
-            finally
-            {
-                _objects.Return();
-                _fieldNames.Return();
-                _fieldValues.Return();
-                _items.Return();
-                _stringBytes.Return();
-                _strings.Return();
-                _pendingNames.Return();
-                _pendingValues.Return();
-                _open.Return();
-            }
+            var root = Read();
+            return new PgTree(
+                _objects.ToArray(), _fieldNames.ToArray(), _fieldValues.ToArray(), _items.ToArray(), _stringBytes.ToArray(), _strings.ToArray(), root, _names);
         }
 
         private PgValue Read()
