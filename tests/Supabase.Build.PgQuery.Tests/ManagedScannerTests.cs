@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Supabase.Build.PgQuery.Native;
+using Supabase.Build.Testing;
 using Xunit.Abstractions;
 
 namespace Supabase.Build.PgQuery.Tests;
@@ -170,7 +171,7 @@ public class ManagedScannerTests
     [InlineData("pg-regress", 0.0)]
     public void Agrees_with_the_native_scan_on_every_corpus_file(string corpus, double minimumManagedShare)
     {
-        var root = FindCorpus(corpus);
+        var root = CorpusLocator.Find(corpus);
         Skip.If(root is null, $"corpus '{corpus}' not found (expected ../shared/corpus/{corpus} beside the repository, or SUPABASE_CORPUS)");
 
         var files = Directory.EnumerateFiles(root!, "*.sql", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
@@ -214,26 +215,4 @@ public class ManagedScannerTests
 
     private static string Show(byte[] utf8) =>
         "[" + Encoding.UTF8.GetString(utf8).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal) + "] (" + Convert.ToHexString(utf8) + ")";
-
-    /// <summary>../shared/corpus/&lt;name&gt; beside the repository (or under SUPABASE_CORPUS), as the Migrations tests find it.</summary>
-    private static string? FindCorpus(string name)
-    {
-        var configured = Environment.GetEnvironmentVariable("SUPABASE_CORPUS");
-        if (!string.IsNullOrEmpty(configured))
-        {
-            var path = Path.Combine(configured, name);
-            return Directory.Exists(path) ? path : null;
-        }
-
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "corpus", name);
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
 }

@@ -3,6 +3,7 @@ using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Discovery;
 using Supabase.Build.Migrations.Linting;
 using Supabase.Build.Migrations.Tests.Support;
+using Supabase.Build.Testing;
 
 namespace Supabase.Build.Migrations.Tests.Corpus;
 

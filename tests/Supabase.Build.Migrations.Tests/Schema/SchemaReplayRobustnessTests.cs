@@ -4,6 +4,7 @@ using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Discovery;
 using Supabase.Build.Migrations.Schema;
 using Supabase.Build.Migrations.Tests.Support;
+using Supabase.Build.Testing;
 using Xunit.Abstractions;
 
 namespace Supabase.Build.Migrations.Tests.Schema;

@@ -1,4 +1,4 @@
-namespace Supabase.Build.Migrations.Tests.Support;
+namespace Supabase.Build.Testing;
 
 /// <summary>Finds ../shared/corpus/&lt;name&gt; beside the repository (or under SUPABASE_CORPUS); null when absent.</summary>
 public static class CorpusLocator
