@@ -55,7 +55,7 @@ internal sealed class HistoryReplay
                 Monitor.Wait(_gate);
             }
 
-            return _failed || !IsAskedAbout(statement) ? null : _histories[fileIndex]?.StateBefore(migration, statement);
+            return _failed ? null : _histories[fileIndex]?.StateBefore(migration, statement);
         }
     }
 
@@ -85,12 +85,7 @@ internal sealed class HistoryReplay
             {
                 if (_migrations[i].Source is not null)
                 {
-                    history = replay.Replay(new[] { _migrations[i] }, new SchemaReplayOptions
-                    {
-                        Baseline = model,
-                        StartFromSupabaseBaseline = model is null,
-                        KeepStateBefore = IsAskedAbout,
-                    });
+                    history = replay.Replay(new[] { _migrations[i] }, model is null ? null : new SchemaReplayOptions { Baseline = model });
                     model = history.Final;
                 }
             }
@@ -113,13 +108,6 @@ internal sealed class HistoryReplay
             }
         }
     }
-
-    /// <summary>
-    /// The statements whose state before them is kept: the rules that ask (SB1010, SB1013, SB1016) ask only about
-    /// ALTER TABLE. Keeping no other state lets each intermediate model go as soon as the next is made; any other
-    /// statement gets no model (null: a rule then goes by the statement alone) rather than a wrong one.
-    /// </summary>
-    internal static bool IsAskedAbout(MigrationStatement statement) => statement.Node.Is("AlterTableStmt");
 
     /// <summary>
     /// True when some statement of the history will ask for the model, by the same tests the rules make before they

@@ -47,7 +47,7 @@ public sealed class SchemaReplay
             context.SearchPath = ReplayContext.DefaultSearchPath;
             foreach (var statement in migration.Statements)
             {
-                if (options.KeepStates && options.KeepStateBefore?.Invoke(statement) != false)
+                if (options.KeepStates)
                 {
                     before[(migration.File.Path, statement.Index)] = context.Model;
                 }
@@ -114,10 +114,4 @@ public sealed record SchemaReplayOptions
 
     /// <summary>Keep the state before every statement (for rules). Default true; generation turns it off.</summary>
     public bool KeepStates { get; init; } = true;
-
-    /// <summary>
-    /// With <see cref="KeepStates"/>, which statements to keep the state before (default: all). Every state kept holds
-    /// on to the model as it was, so a caller that asks about few statements keeps only those.
-    /// </summary>
-    public Func<MigrationStatement, bool>? KeepStateBefore { get; init; }
 }
