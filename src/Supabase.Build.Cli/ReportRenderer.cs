@@ -9,15 +9,6 @@ internal sealed class ReportRenderer(string workingDirectory)
 {
     public void Write(string format, string? outputPath, IReadOnlyList<MigrationDiagnostic> diagnostics, IEnumerable<RuleDescriptor> catalogue, TextWriter standardOutput)
     {
-        if (outputPath is null && ReferenceEquals(standardOutput, Console.Out) && StreamWriter(format, diagnostics, catalogue) is { } writeTo)
-        {
-            // The real console and a JSON format: bytes straight to it (a large report is not made a string and back).
-            standardOutput.Flush();
-            using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
-            writeTo(stdout);
-            return;
-        }
-
         var report = Render(format, diagnostics, catalogue);
         if (outputPath is null)
         {
@@ -38,28 +29,21 @@ internal sealed class ReportRenderer(string workingDirectory)
 
     public string Render(string format, IReadOnlyList<MigrationDiagnostic> diagnostics, IEnumerable<RuleDescriptor> catalogue)
     {
-        if (StreamWriter(format, diagnostics, catalogue) is { } writeTo)
+        switch (format)
         {
-            return RenderStream(writeTo);
+            case ReportFormat.Json:
+                return RenderStream(stream => JsonReport.Write(stream, diagnostics));
+            case ReportFormat.Sarif:
+                return RenderStream(stream => SarifWriter.Write(stream, diagnostics, catalogue, CliApplication.Version, SourceRoot()));
+            case ReportFormat.GitHub:
+                var root = SourceRoot();
+                return Lines(diagnostics.Select(d => GitHubFormatter.Format(d, root)));
+            case ReportFormat.GitLab:
+                return RenderStream(stream => GitLabCodeQualityWriter.Write(stream, diagnostics, GitLabRoot()));
+            default:
+                return Lines(diagnostics.SelectMany(d => TextFormatter.FixLines(d).Prepend(TextFormatter.Format(d))));
         }
-
-        if (format == ReportFormat.GitHub)
-        {
-            var root = SourceRoot();
-            return Lines(diagnostics.Select(d => GitHubFormatter.Format(d, root)));
-        }
-
-        return Lines(diagnostics.SelectMany(d => TextFormatter.FixLines(d).Prepend(TextFormatter.Format(d))));
     }
-
-    /// <summary>How a JSON format (json, sarif, gitlab) writes itself to a stream; null for the line formats.</summary>
-    private Action<Stream>? StreamWriter(string format, IReadOnlyList<MigrationDiagnostic> diagnostics, IEnumerable<RuleDescriptor> catalogue) => format switch
-    {
-        ReportFormat.Json => stream => JsonReport.Write(stream, diagnostics),
-        ReportFormat.Sarif => stream => SarifWriter.Write(stream, diagnostics, catalogue, CliApplication.Version, SourceRoot()),
-        ReportFormat.GitLab => stream => GitLabCodeQualityWriter.Write(stream, diagnostics, GitLabRoot()),
-        _ => null,
-    };
 
     /// <summary>Paths in SARIF and GitHub annotations are relative to the checkout: $GITHUB_WORKSPACE in Actions, else the current directory.</summary>
     private string SourceRoot()
