@@ -35,7 +35,7 @@ internal sealed class ManagedScanner
     /// The tokens of <paramref name="utf8"/> (byte offsets plus <paramref name="baseOffset"/>), equal to what
     /// <see cref="PgParser.Scan(ReadOnlySpan{byte}, int)"/> returns; null when only the native scan can say.
     /// </summary>
-    public IReadOnlyList<PgToken>? TryScan(ReadOnlySpan<byte> utf8, int baseOffset)
+    public IReadOnlyList<PgToken>? TryScan(ReadOnlySpan<byte> utf8, int baseOffset, GrowableBuffer<PgToken>? workspace = null)
     {
         // The native scan reads a C string and stops at the first NUL; not worth imitating.
         if (utf8.IndexOf((byte)0) >= 0)
@@ -43,48 +43,10 @@ internal sealed class ManagedScanner
             return null;
         }
 
-        // Migrations average a token per 12 bytes: room for most texts at once, and denser ones grow the buffer once.
-        // The buffer is pooled and the result exact: token lists live as long as the lint.
-        var tokens = new TokenBuffer(utf8.Length / 8 + 4);
-        try
-        {
-            var lexer = new Lexer(utf8, baseOffset, this, tokens);
-            return lexer.Run() ? tokens.ToArray() : null;
-        }
-        finally
-        {
-            tokens.Return();
-        }
-    }
-
-    /// <summary>A growable run of tokens in a pooled array.</summary>
-    private sealed class TokenBuffer
-    {
-        private PgToken[] _items;
-        private int _count;
-
-        public TokenBuffer(int capacity) => _items = System.Buffers.ArrayPool<PgToken>.Shared.Rent(capacity);
-
-        public void Add(PgToken token)
-        {
-            if (_count == _items.Length)
-            {
-                var larger = System.Buffers.ArrayPool<PgToken>.Shared.Rent(_items.Length * 2);
-                _items.AsSpan(0, _count).CopyTo(larger);
-                System.Buffers.ArrayPool<PgToken>.Shared.Return(_items);
-                _items = larger;
-            }
-
-            _items[_count++] = token;
-        }
-
-        public PgToken[] ToArray() => _items.AsSpan(0, _count).ToArray();
-
-        public void Return()
-        {
-            System.Buffers.ArrayPool<PgToken>.Shared.Return(_items);
-            _items = Array.Empty<PgToken>();
-        }
+        // Tokens are collected in a reusable buffer and handed out at their exact size: token lists live as long as the lint.
+        var tokens = (workspace ?? new GrowableBuffer<PgToken>()).Reset();
+        var lexer = new Lexer(utf8, baseOffset, this, tokens);
+        return lexer.Run() ? tokens.ToArray() : null;
     }
 
     /// <summary>Token numbers of PostgreSQL 15's grammar (gram.y's %token order), as libpg_query 15-4.0 reports them.</summary>
@@ -124,10 +86,10 @@ internal sealed class ManagedScanner
         private readonly ReadOnlySpan<byte> _text;
         private readonly int _baseOffset;
         private readonly ManagedScanner _scanner;
-        private readonly TokenBuffer _tokens;
+        private readonly GrowableBuffer<PgToken> _tokens;
         private int _position;
 
-        public Lexer(ReadOnlySpan<byte> text, int baseOffset, ManagedScanner scanner, TokenBuffer tokens)
+        public Lexer(ReadOnlySpan<byte> text, int baseOffset, ManagedScanner scanner, GrowableBuffer<PgToken> tokens)
         {
             _text = text;
             _baseOffset = baseOffset;

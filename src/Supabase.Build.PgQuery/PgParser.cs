@@ -14,7 +14,7 @@ public sealed unsafe class PgParser
 {
     private readonly PgQueryFunctions _native;
     private readonly PgFieldNames _fieldNames = new();
-    private readonly System.Collections.Concurrent.ConcurrentBag<PgTreeScratch> _treeScratch = new(); // about one per thread, reused
+    private readonly System.Collections.Concurrent.ConcurrentBag<PgScratch> _scratch = new(); // about one per thread, reused
     private readonly ManagedScanner? _managedScanner; // null when the library does not export its keyword table
 
     private PgParser(PgQueryFunctions native, string libraryPath)
@@ -149,7 +149,7 @@ public sealed unsafe class PgParser
     /// </summary>
     public PgScanResult Scan(ReadOnlySpan<byte> utf8, int baseOffset = 0)
     {
-        if (_managedScanner?.TryScan(utf8, baseOffset) is { } tokens)
+        if (_managedScanner is not null && WithScratch(utf8, (scratch, text) => _managedScanner.TryScan(text, baseOffset, scratch.Tokens)) is { } tokens)
         {
             return new PgScanResult(tokens, null);
         }
@@ -265,18 +265,23 @@ public sealed unsafe class PgParser
         return utf8.Length;
     }
 
-    private PgTree ReadTree(ReadOnlySpan<byte> json)
+    private PgTree ReadTree(ReadOnlySpan<byte> json) => WithScratch(json, (scratch, text) => PgTree.Parse(text, _fieldNames, scratch));
+
+    /// <summary>Runs <paramref name="work"/> with a working space no other thread is using, then keeps it for the next call.</summary>
+    private T WithScratch<T>(ReadOnlySpan<byte> text, SpanWork<T> work)
     {
-        var scratch = _treeScratch.TryTake(out var reused) ? reused : new PgTreeScratch();
+        var scratch = _scratch.TryTake(out var reused) ? reused : new PgScratch();
         try
         {
-            return PgTree.Parse(json, _fieldNames, scratch);
+            return work(scratch, text);
         }
         finally
         {
-            _treeScratch.Add(scratch);
+            _scratch.Add(scratch);
         }
     }
+
+    private delegate T SpanWork<T>(PgScratch scratch, ReadOnlySpan<byte> text);
 
     private static ReadOnlySpan<byte> NativeText(byte* value) =>
         value == null ? ReadOnlySpan<byte>.Empty : MemoryMarshal.CreateReadOnlySpanFromNullTerminated(value);

@@ -39,7 +39,7 @@ internal sealed class PgTree
     public PgValue Root { get; }
 
     /// <summary>Reads libpg_query's JSON (well formed; any shape). Field names are shared through <paramref name="names"/>.</summary>
-    public static PgTree Parse(ReadOnlySpan<byte> json, PgFieldNames names, PgTreeScratch scratch) => new Builder(json, names, scratch).Build();
+    public static PgTree Parse(ReadOnlySpan<byte> json, PgFieldNames names, PgScratch scratch) => new Builder(json, names, scratch).Build();
 
     /// <summary>The node type of an object value (null for an inline struct).</summary>
     public string? KindOf(PgValue value) => value.B > 0 ? _names.NameOf(value.B - 1) : null;
@@ -247,7 +247,7 @@ internal sealed class PgTree
         private readonly GrowableBuffer<(bool IsArray, int PendingStart)> _open;
         private int _position;
 
-        public Builder(ReadOnlySpan<byte> json, PgFieldNames names, PgTreeScratch scratch)
+        public Builder(ReadOnlySpan<byte> json, PgFieldNames names, PgScratch scratch)
         {
             _json = json;
             _names = names;

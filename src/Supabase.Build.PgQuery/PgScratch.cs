@@ -1,11 +1,14 @@
 namespace Supabase.Build.PgQuery;
 
 /// <summary>
-/// The working space of <see cref="PgTree"/>'s reader, one per thread of a parser and reused by every parse on it: the
-/// reader collects a tree here, then copies it out at its exact size, so a parse allocates only what the tree keeps.
+/// The working space of a parse or scan, reused by every call a parser's thread makes: <see cref="PgTree"/>'s reader and
+/// the <see cref="ManagedScanner"/> collect their results here, then copy them out at their exact size, so a call
+/// allocates only what its result keeps.
 /// </summary>
-internal sealed class PgTreeScratch
+internal sealed class PgScratch
 {
+    public GrowableBuffer<PgToken> Tokens { get; } = new();
+
     public GrowableBuffer<PgObject> Objects { get; } = new();
 
     public GrowableBuffer<ushort> FieldNames { get; } = new();
