@@ -38,12 +38,12 @@ public readonly struct PgNodeList : IReadOnlyList<PgNode>
 
     public Enumerator GetEnumerator() => new(this);
 
-    IEnumerator<PgNode> IEnumerable<PgNode>.GetEnumerator() => new BoxedEnumerator(this);
+    IEnumerator<PgNode> IEnumerable<PgNode>.GetEnumerator() => GetEnumerator(); // boxed: LINQ and other interface callers
 
-    IEnumerator IEnumerable.GetEnumerator() => new BoxedEnumerator(this);
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>The allocation-free enumerator <c>foreach</c> uses.</summary>
-    public struct Enumerator
+    public struct Enumerator : IEnumerator<PgNode>
     {
         private readonly PgNodeList _list;
         private int _index;
@@ -56,26 +56,13 @@ public readonly struct PgNodeList : IReadOnlyList<PgNode>
 
         public readonly PgNode Current => _list[_index];
 
-        public bool MoveNext() => ++_index < _list.Count;
-    }
-
-    /// <summary>For LINQ and other callers through the interfaces.</summary>
-    private sealed class BoxedEnumerator : IEnumerator<PgNode>
-    {
-        private readonly PgNodeList _list;
-        private int _index = -1;
-
-        public BoxedEnumerator(PgNodeList list) => _list = list;
-
-        public PgNode Current => _list[_index];
-
-        object IEnumerator.Current => Current;
+        readonly object IEnumerator.Current => Current;
 
         public bool MoveNext() => ++_index < _list.Count;
 
         public void Reset() => _index = -1;
 
-        public void Dispose()
+        public readonly void Dispose()
         {
         }
     }
