@@ -37,12 +37,8 @@ public sealed class AgreementTests(ThrowawayPostgres postgres, ITestOutputHelper
     [Fact]
     public async Task Sample_history_offline_and_live_models_are_equal_and_generate_the_same_code()
     {
-        var set = MigrationDiscovery.Discover(SampleMigrations);
-        var database = await postgres.CreateDatabaseAsync();
-        Assert.Null(await ModelsPostgres.ApplyAsync(database.ConnectionString, set));
-
-        var offline = new SchemaReplay(MigrationWorkspace.Parser).Replay(set).Final;
-        var live = await new CatalogIntrospector(MigrationWorkspace.Parser).ReadAsync(database.ConnectionString);
+        var (history, live) = await ModelsPostgres.OfflineAndLiveAsync(postgres, MigrationDiscovery.Discover(SampleMigrations));
+        var offline = history.Final;
         var schemas = SupabaseConfig.Load(SupabaseConfig.PathBeside(SampleMigrations)).ApiSchemas;
 
         var agreement = SchemaAgreement.Compare(offline, live, schemas);
@@ -118,11 +114,7 @@ public sealed class AgreementTests(ThrowawayPostgres postgres, ITestOutputHelper
             alter function public.order_count(uuid, public.status) rename to count_orders;
             """);
 
-        var set = MigrationDiscovery.Discover(workspace.Directory);
-        var database = await postgres.CreateDatabaseAsync();
-        Assert.Null(await ModelsPostgres.ApplyAsync(database.ConnectionString, set));
-        var history = new SchemaReplay(MigrationWorkspace.Parser).Replay(set);
-        var live = await new CatalogIntrospector(MigrationWorkspace.Parser).ReadAsync(database.ConnectionString);
+        var (history, live) = await ModelsPostgres.OfflineAndLiveAsync(postgres, MigrationDiscovery.Discover(workspace.Directory));
 
         var agreement = SchemaAgreement.Compare(history.Final, live, new[] { "public", "billing" });
         output.WriteLine(agreement.ToString());

@@ -1,6 +1,8 @@
 using Npgsql;
 using Supabase.Build.Migrations.Discovery;
+using Supabase.Build.Migrations.Introspection;
 using Supabase.Build.Migrations.Parsing;
+using Supabase.Build.Migrations.Schema;
 using Supabase.Build.Migrations.Tests.Support;
 using Supabase.Build.Testing;
 
@@ -44,5 +46,18 @@ public sealed class ModelsPostgres : ICollectionFixture<ThrowawayPostgres>
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Applies a history to a new database of <paramref name="postgres"/> (failing the test when a statement fails)
+    /// and returns it replayed offline beside the model read back from the database: what agreement tests compare.
+    /// </summary>
+    public static async Task<(SchemaHistory Offline, SchemaModel Live)> OfflineAndLiveAsync(ThrowawayPostgres postgres, MigrationSet set)
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        Assert.Null(await ApplyAsync(database.ConnectionString, set));
+        var offline = new SchemaReplay(MigrationWorkspace.Parser).Replay(set);
+        var live = await new CatalogIntrospector(MigrationWorkspace.Parser).ReadAsync(database.ConnectionString);
+        return (offline, live);
     }
 }

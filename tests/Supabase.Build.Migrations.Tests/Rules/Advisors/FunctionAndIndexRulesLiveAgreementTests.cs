@@ -1,6 +1,5 @@
 using Supabase.Build.Migrations.Advising;
 using Supabase.Build.Migrations.Discovery;
-using Supabase.Build.Migrations.Introspection;
 using Supabase.Build.Migrations.Rules.Advisors;
 using Supabase.Build.Migrations.Schema;
 using Supabase.Build.Migrations.Tests.Introspection;
@@ -57,11 +56,8 @@ public sealed class FunctionAndIndexRulesLiveAgreementTests(ThrowawayPostgres po
             create function private."Helper"() returns int language sql security definer as $$ select 1 $$;
             """);
 
-        var set = MigrationDiscovery.Discover(workspace.Directory);
-        var database = await postgres.CreateDatabaseAsync();
-        Assert.Null(await ModelsPostgres.ApplyAsync(database.ConnectionString, set));
-        var offline = new SchemaReplay(MigrationWorkspace.Parser).Replay(set).Final;
-        var live = await new CatalogIntrospector(MigrationWorkspace.Parser).ReadAsync(database.ConnectionString);
+        var (history, live) = await ModelsPostgres.OfflineAndLiveAsync(postgres, MigrationDiscovery.Discover(workspace.Directory));
+        var offline = history.Final;
 
         var advisor = new SchemaAdvisor(Rules);
         var fromHistory = Findings(advisor, offline);

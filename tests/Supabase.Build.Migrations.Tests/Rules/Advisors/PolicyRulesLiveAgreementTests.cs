@@ -1,8 +1,6 @@
 using Supabase.Build.Migrations.Advising;
 using Supabase.Build.Migrations.Discovery;
-using Supabase.Build.Migrations.Introspection;
 using Supabase.Build.Migrations.Rules.Advisors;
-using Supabase.Build.Migrations.Schema;
 using Supabase.Build.Migrations.Tests.Introspection;
 using Supabase.Build.Migrations.Tests.Support;
 using Supabase.Build.Testing;
@@ -64,11 +62,8 @@ public sealed class PolicyRulesLiveAgreementTests(ThrowawayPostgres postgres)
             alter extension pgcrypto add table pgmq.a_jobs;
             """);
 
-        var set = MigrationDiscovery.Discover(workspace.Directory);
-        var database = await postgres.CreateDatabaseAsync();
-        Assert.Null(await ModelsPostgres.ApplyAsync(database.ConnectionString, set));
-        var offline = new SchemaReplay(MigrationWorkspace.Parser).Replay(set).Final;
-        var live = await new CatalogIntrospector(MigrationWorkspace.Parser).ReadAsync(database.ConnectionString);
+        var (history, live) = await ModelsPostgres.OfflineAndLiveAsync(postgres, MigrationDiscovery.Discover(workspace.Directory));
+        var offline = history.Final;
         var advisor = new SchemaAdvisor(Rules);
 
         foreach (var exposed in new[] { ExposedSchemas.Default, new ExposedSchemas(new[] { "public", "pgmq_public" }) })
