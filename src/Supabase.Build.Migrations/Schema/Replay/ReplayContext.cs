@@ -15,11 +15,7 @@ internal sealed class ReplayContext
     public static readonly ImmutableList<string> DefaultSearchPath = SchemaModel.DefaultSearchPath.ToImmutableList();
 
     private readonly List<MigrationDiagnostic> _diagnostics;
-
-    // Source, and the statement it was made for.
-    private SchemaSource? _source;
-    private ParsedMigration? _sourceMigration;
-    private MigrationStatement? _sourceStatement;
+    private MigrationStatement? _statement;
 
     // The grants the default privileges give new objects, for the type and schema asked last: each CREATE TABLE
     // asks, and the defaults rarely change between two of them (a list is immutable, so a new one means a change).
@@ -46,31 +42,22 @@ internal sealed class ReplayContext
 
     public ParsedMigration? Migration { get; set; }
 
-    public MigrationStatement? Statement { get; set; }
+    public MigrationStatement? Statement
+    {
+        get => _statement;
+        set
+        {
+            // Every object the statement creates records the same source: made once here.
+            _statement = value;
+            Source = Reporting && Migration is not null && value is not null ? new SchemaSource(Migration.File.Path, Migration.File.Version, value.Span) : null;
+        }
+    }
 
     /// <summary>When false (the baseline), nothing is reported and no source is recorded.</summary>
     public bool Reporting { get; set; } = true;
 
-    /// <summary>Where the current statement is, for objects it creates (made once per statement).</summary>
-    public SchemaSource? Source
-    {
-        get
-        {
-            if (!Reporting || Migration is null || Statement is null)
-            {
-                return null;
-            }
-
-            if (_source is null || !ReferenceEquals(_sourceMigration, Migration) || !ReferenceEquals(_sourceStatement, Statement))
-            {
-                _source = new SchemaSource(Migration.File.Path, Migration.File.Version, Statement.Span);
-                _sourceMigration = Migration;
-                _sourceStatement = Statement;
-            }
-
-            return _source;
-        }
-    }
+    /// <summary>Where the current statement is, for objects it creates.</summary>
+    public SchemaSource? Source { get; private set; }
 
     /// <summary>The grants <see cref="SchemaModel.DefaultPrivileges"/> give a new object of <paramref name="objectType"/> in <paramref name="schema"/>.</summary>
     public ImmutableHashSet<Grant> DefaultGrants(string objectType, string schema)
@@ -181,11 +168,7 @@ internal sealed class ReplayContext
     public TypeRef Type(PgNode typeName)
     {
         var parts = Strings(typeName.List("names"));
-        var dimensions = 0;
-        foreach (var _ in typeName.List("arrayBounds"))
-        {
-            dimensions++;
-        }
+        var dimensions = typeName.List("arrayBounds").Count;
 
         var modifier = Modifier(typeName);
         if (typeName.GetBool("pct_type"))
