@@ -37,7 +37,7 @@ internal static class ColumnDefinitions
             return Array.Empty<DefinedColumn>();
         }
 
-        var elements = node.List("tableElts").ToList();
+        var elements = node.List("tableElts");
         // A one-column primary key, and foreign key columns, are keys; the members of a composite primary key are
         // usually references and positions (task_id, chunk_index), judged by what else they are.
         var tableKeys = new HashSet<string>(StringComparer.Ordinal);

@@ -212,7 +212,7 @@ public sealed class FileScope
                 continue;
             }
 
-            var args = call.List("args").ToList();
+            var args = call.List("args");
             if (args.Count == 3 && ConstantString(args[0]) is "lock_timeout" or "statement_timeout")
             {
                 var local = args[2].Child("boolval").GetBool("boolval") && InTransactionBlock;

@@ -194,7 +194,7 @@ public sealed class SB1004PreferRobustStatements : IMigrationRule
     private static IEnumerable<string> Drop(PgNode node, FileScope scope)
     {
         var type = node.GetString("removeType") ?? string.Empty;
-        var objects = node.List("objects").ToList();
+        var objects = node.List("objects");
         if (node.GetBool("missing_ok")
             || (type == "OBJECT_TABLE" && objects.Select(QualifiedName.Of).All(t => t.Name is not null && (scope.IsCreatedInThisFile(t.Schema, t.Name) || scope.IsTemporary(t.Schema, t.Name)))))
         {

@@ -23,7 +23,7 @@ public sealed class SB1008ConstraintMissingNotValid : IMigrationRule
         }
 
         var table = Sql.RelationName(node.Child("relation"));
-        var commands = node.List("cmds").ToList();
+        var commands = node.List("cmds");
         foreach (var command in commands)
         {
             var definition = command.Child("def");

@@ -23,7 +23,7 @@ public sealed class SB1010BanSetNotNull : IMigrationRule
             return;
         }
 
-        var commands = node.List("cmds").ToList();
+        var commands = node.List("cmds");
         foreach (var command in commands.Where(c => c.GetString("subtype") == "AT_SetNotNull"))
         {
             var column = command.GetString("name")!;

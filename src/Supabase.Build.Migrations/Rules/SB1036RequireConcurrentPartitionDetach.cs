@@ -21,7 +21,7 @@ public sealed class SB1036RequireConcurrentPartitionDetach : IMigrationRule
             return;
         }
 
-        var commands = node.List("cmds").ToList();
+        var commands = node.List("cmds");
         var detaches = commands.Where(c => c.GetString("subtype") == "AT_DetachPartition" && !c.Child("def").GetBool("concurrent")).ToList();
         if (detaches.Count == 0 || !context.Scope.IsExisting(node.Child("relation")))
         {

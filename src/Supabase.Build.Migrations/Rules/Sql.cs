@@ -38,17 +38,8 @@ internal static class Sql
     /// <summary>True for a name the parser put in pg_catalog (a built-in spelled with SQL syntax, like <c>int</c> or <c>timestamp</c>) or wrote unqualified.</summary>
     public static bool IsBuiltIn(PgNode typeName)
     {
-        var count = 0;
-        var qualifiedByCatalog = false;
-        foreach (var name in typeName.List("names"))
-        {
-            if (count++ == 0)
-            {
-                qualifiedByCatalog = name.StringValue == "pg_catalog";
-            }
-        }
-
-        return count == 1 || (count == 2 && qualifiedByCatalog);
+        var names = typeName.List("names");
+        return names.Count == 1 || (names.Count == 2 && names[0].StringValue == "pg_catalog");
     }
 
     /// <summary>The integer type modifiers (<c>varchar(20)</c>: 20; <c>numeric(10,2)</c>: 10, 2); empty when none or not constants.</summary>

@@ -89,7 +89,7 @@ public static class EmbeddedStatements
 
         private IEnumerable<Site> DoBody(Site site)
         {
-            var options = site.Node.List("args").ToList();
+            var options = site.Node.List("args");
             var language = Option(options, "language").Child("arg").StringValue ?? "plpgsql";
             var definition = Option(options, "as");
             if (!language.Equals("plpgsql", StringComparison.OrdinalIgnoreCase) || definition.Child("arg").StringValue is not { } body)
@@ -108,7 +108,7 @@ public static class EmbeddedStatements
                 return AtomicBody(site, atomic);
             }
 
-            var options = site.Node.List("options").ToList();
+            var options = site.Node.List("options");
             var language = Option(options, "language").Child("arg").StringValue;
             var definition = Option(options, "as");
             var strings = definition.Child("arg").List("items").Select(item => item.StringValue).ToList();
@@ -129,7 +129,7 @@ public static class EmbeddedStatements
         /// <summary>BEGIN ATOMIC ... END: the parser has already parsed the statements (RETURN expr holds none).</summary>
         private static IEnumerable<Site> AtomicBody(Site site, PgNode body)
         {
-            var statements = body.List("items").FirstOrDefault().List("items").ToList();
+            var statements = body.List("items").FirstOrDefault().List("items");
             var starts = site.Fragment.AtomicStatementStarts(site.Start, site.End);
             return statements.Select((statement, i) => new Site(statement, site.Fragment, starts.Count == statements.Count ? starts[i] : site.Start, site.End));
         }

@@ -49,7 +49,7 @@ internal static class PlpgsqlSql
             return null;
         }
 
-        var targets = parsed.Statements[0].Node.List("targetList").ToList();
+        var targets = parsed.Statements[0].Node.List("targetList");
         var value = targets.Count == 1 ? targets[0].Child("val") : default;
         return value.Is("A_Const") ? value.Child("sval").GetString("sval") : null;
     }

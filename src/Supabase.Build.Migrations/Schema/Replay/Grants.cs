@@ -16,7 +16,7 @@ internal static class Grants
         var isGrant = statement.GetBool("is_grant");
         var grantees = ReplayContext.Roles(statement.List("grantees"));
         var objectType = statement.GetString("objtype");
-        var privileges = statement.List("privileges").ToList();
+        var privileges = statement.List("privileges");
         var allInSchema = statement.GetString("targtype") == "ACL_TARGET_ALL_IN_SCHEMA";
         switch (objectType)
         {
@@ -137,7 +137,7 @@ internal static class Grants
             _ => "SCHEMA",
         };
         var all = objectType switch { "TABLE" => TablePrivileges, "FUNCTION" => FunctionPrivileges, _ => UsagePrivilege };
-        var grants = Expand(action.List("privileges").ToList(), all, ReplayContext.Roles(action.List("grantees")));
+        var grants = Expand(action.List("privileges"), all, ReplayContext.Roles(action.List("grantees")));
         var defaults = context.Model.DefaultPrivileges;
         foreach (var schema in schemas)
         {
@@ -218,7 +218,7 @@ internal static class Grants
         return granted is null ? grants : grants.Union(granted);
     }
 
-    private static List<Grant> Expand(List<PgNode> privileges, IReadOnlyList<string> all, IReadOnlyList<string> grantees)
+    private static List<Grant> Expand(PgNodeList privileges, IReadOnlyList<string> all, IReadOnlyList<string> grantees)
     {
         var result = new List<Grant>();
         foreach (var grantee in grantees)

@@ -14,7 +14,7 @@ internal static class ObjectDdl
             context.Model = context.Model with { Schemas = context.Model.Schemas.SetItem(name, new SchemaObjectModel(name, Source: context.Source)) };
         }
 
-        var elements = statement.List("schemaElts").ToList();
+        var elements = statement.List("schemaElts");
         if (elements.Count > 0)
         {
             // CREATE SCHEMA s CREATE TABLE t ...: the elements are created in s.

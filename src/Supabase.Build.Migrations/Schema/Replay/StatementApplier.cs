@@ -144,7 +144,7 @@ internal static class StatementApplier
 
     private static bool HasDynamicSql(ReplayContext context, PgNode statement)
     {
-        var options = statement.List("args").ToList();
+        var options = statement.List("args");
         var language = options.FirstOrDefault(o => o.GetString("defname") == "language").Child("arg").StringValue ?? "plpgsql";
         var body = options.FirstOrDefault(o => o.GetString("defname") == "as").Child("arg").StringValue;
         if (body is null || !language.Equals("plpgsql", StringComparison.OrdinalIgnoreCase))
@@ -193,7 +193,7 @@ internal static class StatementApplier
                 continue;
             }
 
-            var args = call.List("args").ToList();
+            var args = call.List("args");
             if (args.Count == 3 && args[0].Child("sval").GetString("sval") == "search_path" && args[1].Is("A_Const") && !args[2].Child("boolval").GetBool("boolval"))
             {
                 SetSearchPath(context, (args[1].Child("sval").GetString("sval") ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));

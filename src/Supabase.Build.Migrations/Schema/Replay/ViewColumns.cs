@@ -66,7 +66,7 @@ internal static class ViewColumns
 
             if (select.Has("valuesLists"))
             {
-                var first = select.List("valuesLists").FirstOrDefault().List("items").ToList();
+                var first = select.List("valuesLists").FirstOrDefault().List("items");
                 return first.Select((value, i) => Column("column" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Type(context, value, scope)));
             }
 
@@ -88,7 +88,7 @@ internal static class ViewColumns
             var value = target.Child("val");
             if (value.Is("ColumnRef") && value.List("fields").LastOrDefault().Is("A_Star"))
             {
-                var fields = value.List("fields").ToList();
+                var fields = value.List("fields");
                 var qualifier = fields.Count > 1 ? fields[^2].StringValue : null;
                 foreach (var item in scope.Items.Where(i => qualifier is null || i.Alias == qualifier))
                 {
