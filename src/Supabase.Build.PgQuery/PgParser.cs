@@ -7,8 +7,8 @@ namespace Supabase.Build.PgQuery;
 /// <summary>
 /// The real PostgreSQL 15 parser (libpg_query): parse, split, scan, PL/pgSQL parse and fingerprint.
 /// Inputs are UTF-8; every offset in and out is in bytes. Every native result is freed before a call returns.
-/// Instances hold no mutable state, and libpg_query keeps its memory per thread, so one instance serves
-/// any number of threads.
+/// An instance holds only thread-safe caches (the names in parse trees, working space reused between calls), and
+/// libpg_query keeps its memory per thread, so one instance serves any number of threads.
 /// </summary>
 public sealed unsafe class PgParser
 {
