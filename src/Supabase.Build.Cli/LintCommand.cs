@@ -166,9 +166,11 @@ internal sealed class LintCommand : Command
     {
         // Histories are independent: linting them side by side keeps every core busy while one history's replay
         // (serial by nature) runs. Results are gathered in the order given, so the report does not change.
-        // The largest first, one at a time from the queue, so the longest replay starts at once.
+        // The largest (in bytes) first, one at a time from the queue, so the longest replay and a lone huge file
+        // (a seed.sql dump parses on one thread) start at once instead of ending the run alone.
         var results = new LintResult[sets.Count];
-        var largestFirst = Enumerable.Range(0, sets.Count).OrderByDescending(i => sets[i].Files.Count).ToList();
+        var sizes = sets.Select(set => set.Files.Sum(f => SizeOf(f.Path))).ToList();
+        var largestFirst = Enumerable.Range(0, sets.Count).OrderByDescending(i => sizes[i]).ToList();
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(largestFirst, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
@@ -185,6 +187,18 @@ internal sealed class LintCommand : Command
         }
 
         return (diagnostics, files, statements, baselined);
+    }
+
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0; // the lint reports the file; its size only orders the work
+        }
     }
 
     private int WriteBaselines(ParseResult parseResult, MigrationLinter linter, IReadOnlyList<MigrationSet> sets, LintOptions options, TextWriter error)
