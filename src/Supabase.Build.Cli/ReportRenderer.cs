@@ -9,17 +9,17 @@ internal sealed class ReportRenderer(string workingDirectory)
 {
     public void Write(string format, string? outputPath, IReadOnlyList<MigrationDiagnostic> diagnostics, IEnumerable<RuleDescriptor> catalogue, TextWriter standardOutput)
     {
-        var report = Render(format, diagnostics, catalogue);
         if (outputPath is null)
         {
-            standardOutput.Write(report);
+            Write(format, diagnostics, catalogue, standardOutput);
             return;
         }
 
         var fullPath = Path.GetFullPath(outputPath, workingDirectory);
         try
         {
-            File.WriteAllText(fullPath, report, new UTF8Encoding(false));
+            using var file = new StreamWriter(fullPath, append: false, new UTF8Encoding(false));
+            Write(format, diagnostics, catalogue, file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -27,21 +27,53 @@ internal sealed class ReportRenderer(string workingDirectory)
         }
     }
 
-    public string Render(string format, IReadOnlyList<MigrationDiagnostic> diagnostics, IEnumerable<RuleDescriptor> catalogue)
+    private void Write(string format, IReadOnlyList<MigrationDiagnostic> diagnostics, IEnumerable<RuleDescriptor> catalogue, TextWriter target)
     {
         switch (format)
         {
             case ReportFormat.Json:
-                return RenderStream(stream => JsonReport.Write(stream, diagnostics));
+                WriteUtf8(target, stream => JsonReport.Write(stream, diagnostics));
+                break;
             case ReportFormat.Sarif:
-                return RenderStream(stream => SarifWriter.Write(stream, diagnostics, catalogue, CliApplication.Version, SourceRoot()));
+                WriteUtf8(target, stream => SarifWriter.Write(stream, diagnostics, catalogue, CliApplication.Version, SourceRoot()));
+                break;
             case ReportFormat.GitHub:
                 var root = SourceRoot();
-                return Lines(diagnostics.Select(d => GitHubFormatter.Format(d, root)));
+                WriteLines(target, diagnostics.Select(d => GitHubFormatter.Format(d, root)));
+                break;
             case ReportFormat.GitLab:
-                return RenderStream(stream => GitLabCodeQualityWriter.Write(stream, diagnostics, GitLabRoot()));
+                WriteUtf8(target, stream => GitLabCodeQualityWriter.Write(stream, diagnostics, GitLabRoot()));
+                break;
             default:
-                return Lines(diagnostics.SelectMany(d => TextFormatter.FixLines(d).Prepend(TextFormatter.Format(d))));
+                WriteLines(target, diagnostics.SelectMany(d => TextFormatter.FixLines(d).Prepend(TextFormatter.Format(d))));
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A JSON report is UTF-8 bytes: written straight to the stream under a UTF-8 writer (standard output, a file) as it
+    /// is made, so a report of many megabytes is never held whole (nor as a string); any other writer gets the text.
+    /// </summary>
+    private static void WriteUtf8(TextWriter target, Action<Stream> write)
+    {
+        if (target is StreamWriter { Encoding: UTF8Encoding, BaseStream.CanWrite: true } writer)
+        {
+            writer.Flush();
+            write(writer.BaseStream);
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        write(buffer);
+        target.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    private static void WriteLines(TextWriter target, IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            target.Write(line);
+            target.Write('\n');
         }
     }
 
@@ -57,23 +89,5 @@ internal sealed class ReportRenderer(string workingDirectory)
     {
         var project = Environment.GetEnvironmentVariable("CI_PROJECT_DIR");
         return string.IsNullOrEmpty(project) ? workingDirectory : project;
-    }
-
-    private static string RenderStream(Action<Stream> write)
-    {
-        using var stream = new MemoryStream();
-        write(stream);
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
-    }
-
-    private static string Lines(IEnumerable<string> lines)
-    {
-        var builder = new StringBuilder();
-        foreach (var line in lines)
-        {
-            builder.Append(line).Append('\n');
-        }
-
-        return builder.ToString();
     }
 }

@@ -37,6 +37,28 @@ public class ReportFormatTests
     }
 
     [Fact]
+    public void A_json_report_of_many_findings_streams_out_whole_to_stdout_and_to_a_file_alike()
+    {
+        // 600 findings make a report of a few hundred kilobytes: written out in chunks as it is made, not held whole.
+        using var project = new TempProject();
+        project.Add("20240101000000_init.sql", Init);
+        var statements = Enumerable.Range(0, 600).Select(i => $"create index if not exists profiles_name_{i} on profiles(name);\n");
+        project.Add("20240102000000_indexes.sql", "-- ünïcode in a comment\n" + string.Concat(statements));
+
+        var toStdout = CliRun.Run(project.Root, "lint", "--format", "json");
+        var toFile = CliRun.Run(project.Root, "lint", "--format", "json", "--output", "report.json");
+
+        Assert.Equal(1, toStdout.ExitCode);
+        Assert.Equal(1, toFile.ExitCode);
+        Assert.True(toStdout.StandardOutput.Length > 200_000, $"expected a large report, got {toStdout.StandardOutput.Length} characters");
+        using var json = JsonDocument.Parse(toStdout.StandardOutput);
+        var lines = json.RootElement.EnumerateArray().Where(i => i.GetProperty("id").GetString() == "SB1003").Select(i => i.GetProperty("line").GetInt32()).ToList();
+        Assert.Equal(Enumerable.Range(2, 600), lines);
+        Assert.Equal(string.Empty, toFile.StandardOutput);
+        Assert.Equal(toStdout.StandardOutput, File.ReadAllText(Path.Combine(project.Root, "report.json")));
+    }
+
+    [Fact]
     public void Json_of_a_clean_run_is_an_empty_array()
     {
         using var project = new TempProject();

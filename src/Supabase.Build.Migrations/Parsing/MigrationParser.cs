@@ -31,6 +31,13 @@ public sealed class MigrationParser
         return Parse(file, bytes);
     }
 
+    /// <summary>
+    /// Statements per parser call in a file with syntax errors (a file without any is one call). The parser returns
+    /// nothing for a call that fails, so the statements before an error are parsed a second time: batches bound that
+    /// to one batch (PostgreSQL's regression scripts have an error every few dozen statements).
+    /// </summary>
+    private const int FragmentsPerBatch = 32;
+
     public ParsedMigration Parse(MigrationFile file, byte[] bytes)
     {
         if (!SourceText.TryDecode(bytes, out var source, out var invalidAt))
@@ -89,9 +96,10 @@ public sealed class MigrationParser
     }
 
     /// <summary>
-    /// The parser stops at the first error and returns nothing, so: parse from the first unchecked fragment to the
-    /// end; on an error, the fragments before the one it is in are valid (parse them as one batch), the one it is
-    /// in is reported, and parsing resumes after it. A few parser calls per error instead of one per statement.
+    /// The parser stops at the first error and returns nothing, so: parse the unchecked fragments a batch at a time;
+    /// on an error, the fragments before the one it is in are valid (parse them again, as one call), the one it is in
+    /// is reported, and parsing resumes after it. A few parser calls per error instead of one per statement, and the
+    /// statements parsed twice are at most one batch, not everything up to the next error.
     /// </summary>
     private void ParseAroundErrors(
         MigrationFile file, SourceText source, IReadOnlyList<(int Location, int Length)> fragments, List<PgStatement> statements, List<MigrationDiagnostic> diagnostics, PgQueryError? wholeFileError)
@@ -101,30 +109,39 @@ public sealed class MigrationParser
         while (next < fragments.Count)
         {
             var start = fragments[next].Location;
-            var end = fragments[^1].Location + fragments[^1].Length;
+            var last = Math.Min(next + FragmentsPerBatch, fragments.Count) - 1;
 
-            // The first round would parse what the whole-file parse just rejected, and stop at the same place when that
-            // is before the last statement (only the text after it differs): take its error instead.
-            var rest = next == 0 && wholeFileError?.CursorOffset is { } at && at >= start && at < fragments[^1].Location
+            // The first batch would stop where the whole-file parse just did when that is before the batch's last
+            // statement (only the text after it differs): take its error instead.
+            var batch = next == 0 && wholeFileError?.CursorOffset is { } at && at >= start && at < fragments[last].Location
                 ? new PgParseResult(Array.Empty<PgStatement>(), wholeFileError)
-                : _parser.Parse(utf8.AsSpan(start, end - start), start);
-            if (rest.Error is null)
+                : ParseFragments(utf8, fragments, next, last);
+            if (last < fragments.Count - 1 && batch.Error?.CursorOffset is { } cut && FragmentAt(fragments, next, cut) >= last)
             {
-                statements.AddRange(rest.Statements);
-                return;
+                // Stopped in the batch's last statement, maybe only because the batch ends there (a statement the
+                // token split cut in two): parse on to the end of the file, as a single call would.
+                last = fragments.Count - 1;
+                batch = ParseFragments(utf8, fragments, next, last);
             }
 
-            if (rest.Error.CursorOffset is not { } errorOffset)
+            if (batch.Error is null)
             {
-                ParseEach(file, source, fragments.Skip(next), statements, diagnostics); // no position to split at
-                return;
+                statements.AddRange(batch.Statements);
+                next = last + 1;
+                continue;
+            }
+
+            if (batch.Error.CursorOffset is not { } errorOffset)
+            {
+                ParseEach(file, source, fragments.Skip(next).Take(last + 1 - next), statements, diagnostics); // no position to split at
+                next = last + 1;
+                continue;
             }
 
             var failing = FragmentAt(fragments, next, errorOffset);
             if (failing > next)
             {
-                var validEnd = fragments[failing - 1].Location + fragments[failing - 1].Length;
-                var valid = _parser.Parse(utf8.AsSpan(start, validEnd - start), start);
+                var valid = ParseFragments(utf8, fragments, next, failing - 1);
                 if (valid.Error is null)
                 {
                     statements.AddRange(valid.Statements);
@@ -135,9 +152,17 @@ public sealed class MigrationParser
                 }
             }
 
-            diagnostics.Add(SyntaxError(file, source, rest.Error));
+            diagnostics.Add(SyntaxError(file, source, batch.Error));
             next = failing + 1;
         }
+    }
+
+    /// <summary>Fragments <paramref name="first"/> to <paramref name="last"/> (inclusive) in one parser call.</summary>
+    private PgParseResult ParseFragments(byte[] utf8, IReadOnlyList<(int Location, int Length)> fragments, int first, int last)
+    {
+        var start = fragments[first].Location;
+        var end = fragments[last].Location + fragments[last].Length;
+        return _parser.Parse(utf8.AsSpan(start, end - start), start);
     }
 
     private void ParseEach(MigrationFile file, SourceText source, IEnumerable<(int Location, int Length)> fragments, List<PgStatement> statements, List<MigrationDiagnostic> diagnostics)

@@ -41,6 +41,7 @@ public static class GitLabCodeQualityWriter
                 writer.WriteEndObject();
                 writer.WriteEndObject();
                 writer.WriteEndObject();
+                ReportConventions.FlushWhenFull(writer);
             }
 
             writer.WriteEndArray();

@@ -47,6 +47,7 @@ public static class JsonReport
                 }
 
                 writer.WriteEndObject();
+                ReportConventions.FlushWhenFull(writer);
             }
 
             writer.WriteEndArray();

@@ -61,6 +61,18 @@ internal static class ReportConventions
         return relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
+    /// <summary>
+    /// Hands what the writer holds to its stream once it passes a chunk (call between findings): a report of many
+    /// megabytes then streams out instead of growing one buffer as large as itself.
+    /// </summary>
+    public static void FlushWhenFull(Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending >= 64 * 1024)
+        {
+            writer.Flush();
+        }
+    }
+
     /// <summary>Writes the JSON, then one newline so a terminal prompt starts on its own line.</summary>
     public static void WriteJson(Stream output, Action<Utf8JsonWriter> write)
     {

@@ -84,6 +84,7 @@ public static class SarifWriter
             foreach (var diagnostic in diagnostics)
             {
                 WriteResult(writer, diagnostic, ruleIndex[diagnostic.Id], baseDirectory);
+                ReportConventions.FlushWhenFull(writer);
             }
 
             writer.WriteEndArray();

@@ -47,6 +47,27 @@ public class MigrationParserTests
         Assert.Equal(new[] { 1, 3, 3, 6 }, migration.Statements.Select(s => s.Span.Start.Line));
     }
 
+    [Theory]
+    [InlineData(new[] { 0 })]
+    [InlineData(new[] { 5, 31, 32, 33, 63, 64, 99 })] // around the parser's batches of 32 statements, and the last one
+    [InlineData(new[] { 30, 31 })]
+    public void Errors_anywhere_in_a_long_file_are_each_reported_once_and_every_other_statement_is_kept(int[] rejected)
+    {
+        // One statement a line; a BEGIN ATOMIC body (semicolons inside one statement) across the first batch's end.
+        var lines = Enumerable.Range(0, 100).Select(i => rejected.Contains(i) ? $"create tabel t{i}(id int);"
+            : i == 31 ? "create function f() returns int language sql begin atomic select 1; select 2; end;"
+            : $"create table t{i}(id int);").ToList();
+
+        var migration = Parse(string.Join("\n", lines));
+
+        Assert.Equal(rejected.Select(i => i + 1), migration.Diagnostics.Select(d => d.Span.Start.Line));
+        Assert.All(migration.Diagnostics, d => Assert.Equal(("SB0001", 8), (d.Id, d.Span.Start.Column)));
+        var kept = Enumerable.Range(0, 100).Where(i => !rejected.Contains(i)).ToList();
+        Assert.Equal(kept.Select(i => i + 1), migration.Statements.Select(s => s.Span.Start.Line));
+        Assert.Equal(kept.Select(i => i == 31 ? "CreateFunctionStmt" : "CreateStmt"), migration.Statements.Select(s => s.Node.Kind));
+        Assert.All(migration.Statements.Where(s => s.Node.Kind == "CreateStmt"), s => Assert.Equal($"create table t{s.Span.Start.Line - 1}(id int)", migration.TextOf(s)));
+    }
+
     [Fact]
     public void An_unterminated_dollar_quote_is_SB0001_where_it_starts_and_earlier_statements_survive()
     {
