@@ -14,11 +14,31 @@ public sealed record SchemaModel
 
     public ImmutableSortedDictionary<string, SchemaObjectModel> Schemas { get; init; } = ImmutableSortedDictionary.Create<string, SchemaObjectModel>(StringComparer.Ordinal);
 
-    public ImmutableSortedDictionary<ObjectName, TableModel> Tables { get; init; } = ImmutableSortedDictionary<ObjectName, TableModel>.Empty;
+    private readonly ImmutableSortedDictionary<ObjectName, TableModel> _tables = ImmutableSortedDictionary<ObjectName, TableModel>.Empty;
+    private readonly ImmutableSortedDictionary<ObjectName, ViewModel> _views = ImmutableSortedDictionary<ObjectName, ViewModel>.Empty;
+    private readonly ImmutableSortedDictionary<ObjectName, IndexModel> _indexes = ImmutableSortedDictionary<ObjectName, IndexModel>.Empty;
 
-    public ImmutableSortedDictionary<ObjectName, ViewModel> Views { get; init; } = ImmutableSortedDictionary<ObjectName, ViewModel>.Empty;
+    // Who points at what (derived from the three above, made on first use): a new set of them starts without it,
+    // the Set/Remove methods below carry it over, changed. Not part of the model's value (see ReferencesCache).
+    private ReferencesCache _references = new(null);
 
-    public ImmutableSortedDictionary<ObjectName, IndexModel> Indexes { get; init; } = ImmutableSortedDictionary<ObjectName, IndexModel>.Empty;
+    public ImmutableSortedDictionary<ObjectName, TableModel> Tables
+    {
+        get => _tables;
+        init => (_tables, _references) = (value, new ReferencesCache(null));
+    }
+
+    public ImmutableSortedDictionary<ObjectName, ViewModel> Views
+    {
+        get => _views;
+        init => (_views, _references) = (value, new ReferencesCache(null));
+    }
+
+    public ImmutableSortedDictionary<ObjectName, IndexModel> Indexes
+    {
+        get => _indexes;
+        init => (_indexes, _references) = (value, new ReferencesCache(null));
+    }
 
     public ImmutableSortedDictionary<ObjectName, EnumModel> Enums { get; init; } = ImmutableSortedDictionary<ObjectName, EnumModel>.Empty;
 
@@ -128,10 +148,62 @@ public sealed record SchemaModel
         return null;
     }
 
+    /// <summary>Who points at each relation and type: made on first use, then kept by the changes below.</summary>
+    internal SchemaReferences References => _references.Value ?? _references.Fill(SchemaReferences.Of(this));
+
+    /// <summary>The references when already made or carried over, else null (for tests of their upkeep).</summary>
+    internal SchemaReferences? KnownReferences => _references.Value;
+
+    /// <summary>The model with the table at <paramref name="key"/> set (added or replaced).</summary>
+    internal SchemaModel SetTable(ObjectName key, TableModel table) =>
+        (this with { Tables = Tables.SetItem(key, table) }).Referencing(_references.Value?.ChangeTable(key, Tables.GetValueOrDefault(key), table));
+
+    internal SchemaModel RemoveTable(ObjectName key) =>
+        Tables.TryGetValue(key, out var table) ? (this with { Tables = Tables.Remove(key) }).Referencing(_references.Value?.ChangeTable(key, table, null)) : this;
+
+    internal SchemaModel SetIndex(ObjectName key, IndexModel index) =>
+        (this with { Indexes = Indexes.SetItem(key, index) }).Referencing(_references.Value?.ChangeIndex(key, Indexes.GetValueOrDefault(key), index));
+
+    internal SchemaModel RemoveIndex(ObjectName key) =>
+        Indexes.TryGetValue(key, out var index) ? (this with { Indexes = Indexes.Remove(key) }).Referencing(_references.Value?.ChangeIndex(key, index, null)) : this;
+
+    internal SchemaModel SetView(ObjectName key, ViewModel view) =>
+        (this with { Views = Views.SetItem(key, view) }).Referencing(_references.Value?.ChangeView(key, Views.GetValueOrDefault(key), view));
+
+    internal SchemaModel RemoveView(ObjectName key) =>
+        Views.TryGetValue(key, out var view) ? (this with { Views = Views.Remove(key) }).Referencing(_references.Value?.ChangeView(key, view, null)) : this;
+
+    /// <summary>Gives a model just made by <c>with</c> (not yet seen by anyone) its references, when they are known.</summary>
+    private SchemaModel Referencing(SchemaReferences? references)
+    {
+        _references = new ReferencesCache(references);
+        return this;
+    }
+
     /// <summary>A table or view's columns, or null when neither exists.</summary>
     public IReadOnlyList<ColumnModel>? ColumnsOf(ObjectName relation) =>
         Tables.TryGetValue(relation, out var table) ? table.Columns
         : Views.TryGetValue(relation, out var view) ? view.Columns
         : CompositeTypes.TryGetValue(relation, out var composite) ? composite.Attributes
         : null;
+
+    /// <summary>
+    /// Holds a model's <see cref="SchemaReferences"/> once made. Equal to every other: a cache is not part of the
+    /// model's value, so two models with the same objects are equal whether or not either has made it. Shared by a
+    /// copy that keeps the same tables, indexes and views (so it is made once for both); filled at most once.
+    /// </summary>
+    private sealed class ReferencesCache(SchemaReferences? value) : IEquatable<ReferencesCache>
+    {
+        private SchemaReferences? _value = value;
+
+        public SchemaReferences? Value => Volatile.Read(ref _value);
+
+        public SchemaReferences Fill(SchemaReferences made) => Interlocked.CompareExchange(ref _value, made, null) ?? made;
+
+        public bool Equals(ReferencesCache? other) => other is not null;
+
+        public override bool Equals(object? obj) => obj is ReferencesCache;
+
+        public override int GetHashCode() => 0;
+    }
 }

@@ -107,7 +107,7 @@ internal static class AlterTableDdl
                     options = command.GetString("subtype") == "AT_SetRelOptions" ? options.SetItem(key, ViewDdl.OptionValue(option)) : options.Remove(key);
                 }
 
-                context.Model = context.Model with { Views = context.Model.Views.SetItem(name, view with { Options = options }) };
+                context.Model = context.Model.SetView(name, view with { Options = options });
                 break;
         }
     }
@@ -219,7 +219,7 @@ internal static class AlterTableDdl
             }
         }
 
-        context.Model = context.Model with { Tables = context.Model.Tables.SetItem(tableName, table) };
+        context.Model = context.Model.SetTable(tableName, table);
         if (kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique or ConstraintKind.Exclusion)
         {
             var indexKey = new ObjectName(tableName.Schema, indexName ?? name);
@@ -229,11 +229,11 @@ internal static class AlterTableDdl
             if (indexName is not null && indexName != name)
             {
                 // ADD CONSTRAINT name ... USING INDEX idx renames the index to the constraint's name.
-                context.Model = context.Model with { Indexes = context.Model.Indexes.Remove(indexKey) };
+                context.Model = context.Model.RemoveIndex(indexKey);
                 index = index with { Name = new ObjectName(tableName.Schema, name) };
             }
 
-            context.Model = context.Model with { Indexes = context.Model.Indexes.SetItem(index.Name, index) };
+            context.Model = context.Model.SetIndex(index.Name, index);
         }
     }
 
@@ -296,11 +296,11 @@ internal static class AlterTableDdl
     {
         if (context.Model.Table(tableName) is { } table)
         {
-            context.Model = context.Model with { Tables = context.Model.Tables.SetItem(tableName, table.WithColumn(column, change)) };
+            context.Model = context.Model.SetTable(tableName, table.WithColumn(column, change));
         }
         else if (context.Model.View(tableName) is { } view)
         {
-            context.Model = context.Model with { Views = context.Model.Views.SetItem(tableName, view.WithColumn(column, change)) };
+            context.Model = context.Model.SetView(tableName, view.WithColumn(column, change));
         }
     }
 
@@ -308,7 +308,7 @@ internal static class AlterTableDdl
     {
         if (context.Model.Table(tableName) is { } table)
         {
-            context.Model = context.Model with { Tables = context.Model.Tables.SetItem(tableName, change(table)) };
+            context.Model = context.Model.SetTable(tableName, change(table));
         }
     }
 }

@@ -59,45 +59,33 @@ internal static class Drops
 
     public static void DropRelation(ReplayContext context, ObjectName name, bool cascade)
     {
-        // Plain loops over the model: a history that drops often (and the regression suite) walks every table here.
+        // Its dependents by the model's references, not by walking every table, index and view (a history that
+        // drops often, and the regression suite, would walk the whole model on each DROP).
         var model = context.Model;
-        var indexes = model.Indexes;
-        foreach (var (key, index) in model.Indexes)
+        var references = model.References;
+        model = model.RemoveTable(name).RemoveView(name);
+        foreach (var index in references.IndexesOn(name))
         {
-            if (index.Table == name)
-            {
-                indexes = indexes.Remove(key);
-            }
+            model = model.RemoveIndex(index);
         }
 
         // Foreign keys that referenced it go with it (CASCADE drops them; without it the server refuses, so a history
         // that ran dropped them first).
-        var tables = model.Tables.Remove(name);
-        foreach (var (key, table) in tables)
+        foreach (var key in references.TablesReferencing(name))
         {
-            if (table.ReferencesTable(name))
+            if (model.Tables.TryGetValue(key, out var table) && table.ReferencesTable(name))
             {
-                tables = tables.SetItem(key, table with { Constraints = table.Constraints.RemoveAll(c => c.References?.Table == name) });
+                model = model.SetTable(key, table with { Constraints = table.Constraints.RemoveAll(c => c.References?.Table == name) });
             }
         }
 
-        model = model with { Tables = tables, Views = model.Views.Remove(name), Indexes = indexes };
         context.Model = model;
         if (!cascade)
         {
             return;
         }
 
-        List<ObjectName>? readers = null;
-        foreach (var (key, view) in model.Views)
-        {
-            if (view.ReadsFrom.Contains(name))
-            {
-                (readers ??= new List<ObjectName>()).Add(key);
-            }
-        }
-
-        foreach (var reader in readers ?? Enumerable.Empty<ObjectName>())
+        foreach (var reader in model.References.ViewsReading(name))
         {
             DropRelation(context, reader, cascade);
         }
@@ -116,7 +104,7 @@ internal static class Drops
             var name = new ObjectName(schema, parts[^1]);
             if (context.Model.Indexes.ContainsKey(name))
             {
-                context.Model = context.Model with { Indexes = context.Model.Indexes.Remove(name) };
+                context.Model = context.Model.RemoveIndex(name);
                 return;
             }
         }
@@ -132,27 +120,39 @@ internal static class Drops
         };
 
         // With CASCADE the columns of that type go too (without it the server refuses while any exists).
-        var tables = model.Tables;
-        foreach (var (key, table) in model.Tables)
+        foreach (var key in model.References.TablesUsingType(type))
         {
-            if (table.HasColumnOfType(type))
+            if (model.Tables.TryGetValue(key, out var table) && table.HasColumnOfType(type))
             {
-                tables = tables.SetItem(key, table with { Columns = table.Columns.RemoveAll(c => c.Type.Name == type) });
+                model = model.SetTable(key, table with { Columns = table.Columns.RemoveAll(c => c.Type.Name == type) });
             }
         }
 
-        context.Model = model with { Tables = tables };
+        context.Model = model;
     }
 
     private static void DropSchema(ReplayContext context, string schema)
     {
+        // Relations and indexes one by one, so the model's references follow (a bulk removal would make them anew).
         var model = context.Model;
+        foreach (var key in model.Tables.Keys.Where(k => k.Schema == schema).ToList())
+        {
+            model = model.RemoveTable(key);
+        }
+
+        foreach (var key in model.Views.Keys.Where(k => k.Schema == schema).ToList())
+        {
+            model = model.RemoveView(key);
+        }
+
+        foreach (var key in model.Indexes.Keys.Where(k => k.Schema == schema).ToList())
+        {
+            model = model.RemoveIndex(key);
+        }
+
         context.Model = model with
         {
             Schemas = model.Schemas.Remove(schema),
-            Tables = model.Tables.RemoveRange(model.Tables.Keys.Where(k => k.Schema == schema).ToList()),
-            Views = model.Views.RemoveRange(model.Views.Keys.Where(k => k.Schema == schema).ToList()),
-            Indexes = model.Indexes.RemoveRange(model.Indexes.Keys.Where(k => k.Schema == schema).ToList()),
             Enums = model.Enums.RemoveRange(model.Enums.Keys.Where(k => k.Schema == schema).ToList()),
             CompositeTypes = model.CompositeTypes.RemoveRange(model.CompositeTypes.Keys.Where(k => k.Schema == schema).ToList()),
             Domains = model.Domains.RemoveRange(model.Domains.Keys.Where(k => k.Schema == schema).ToList()),
@@ -175,30 +175,29 @@ internal static class Drops
             Columns = table.Columns.RemoveAll(c => c.Name == column),
             Constraints = table.Constraints.RemoveAll(dropped.Contains),
         };
-        var model = context.Model with { Tables = context.Model.Tables.SetItem(tableName, table) };
-        var indexes = model.Indexes;
-        foreach (var (key, index) in model.Indexes)
+        var model = context.Model.SetTable(tableName, table);
+        var references = model.References;
+        foreach (var key in references.IndexesOn(tableName))
         {
-            if (index.Table == tableName && index.Columns.Contains(column))
+            if (model.Indexes.TryGetValue(key, out var index) && index.Columns.Contains(column))
             {
-                indexes = indexes.Remove(key);
+                model = model.RemoveIndex(key);
             }
         }
 
-        var tables = model.Tables;
-        foreach (var (key, other) in model.Tables)
+        foreach (var key in references.TablesReferencing(tableName))
         {
-            if (other.ReferencesTable(tableName))
+            if (model.Tables.TryGetValue(key, out var other) && other.ReferencesTable(tableName))
             {
                 var kept = other.Constraints.RemoveAll(c => c.References?.Table == tableName && c.References.Columns.Contains(column));
                 if (kept.Count != other.Constraints.Count)
                 {
-                    tables = tables.SetItem(key, other with { Constraints = kept });
+                    model = model.SetTable(key, other with { Constraints = kept });
                 }
             }
         }
 
-        context.Model = model with { Tables = tables, Indexes = indexes };
+        context.Model = model;
     }
 
     public static void DropConstraint(ReplayContext context, ObjectName tableName, string constraint)
@@ -208,10 +207,10 @@ internal static class Drops
             return;
         }
 
-        var model = context.Model with { Tables = context.Model.Tables.SetItem(tableName, table with { Constraints = table.Constraints.Remove(dropped) }) };
+        var model = context.Model.SetTable(tableName, table with { Constraints = table.Constraints.Remove(dropped) });
         if (dropped.IndexName is not null)
         {
-            model = model with { Indexes = model.Indexes.Remove(new ObjectName(tableName.Schema, dropped.IndexName)) };
+            model = model.RemoveIndex(new ObjectName(tableName.Schema, dropped.IndexName));
         }
 
         context.Model = model;

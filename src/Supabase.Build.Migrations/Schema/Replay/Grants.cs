@@ -27,11 +27,11 @@ internal static class Grants
                 {
                     if (context.Model.Table(relation) is { } table)
                     {
-                        context.Model = context.Model with { Tables = context.Model.Tables.SetItem(relation, table with { Grants = Change(table.Grants, tableGrants, isGrant) }) };
+                        context.Model = context.Model.SetTable(relation, table with { Grants = Change(table.Grants, tableGrants, isGrant) });
                     }
                     else if (context.Model.View(relation) is { } view)
                     {
-                        context.Model = context.Model with { Views = context.Model.Views.SetItem(relation, view with { Grants = Change(view.Grants, tableGrants, isGrant) }) };
+                        context.Model = context.Model.SetView(relation, view with { Grants = Change(view.Grants, tableGrants, isGrant) });
                     }
                 }
 
@@ -169,11 +169,11 @@ internal static class Grants
 
         if (context.Model.Table(relation) is { } table)
         {
-            context.Model = context.Model with { Tables = context.Model.Tables.SetItem(relation, table with { Grants = table.Grants.Union(grants) }) };
+            context.Model = context.Model.SetTable(relation, table with { Grants = table.Grants.Union(grants) });
         }
         else if (context.Model.View(relation) is { } view)
         {
-            context.Model = context.Model with { Views = context.Model.Views.SetItem(relation, view with { Grants = view.Grants.Union(grants) }) };
+            context.Model = context.Model.SetView(relation, view with { Grants = view.Grants.Union(grants) });
         }
     }
 

@@ -78,7 +78,7 @@ internal static class ObjectDdl
 
         var predicate = statement.Child("whereClause") is { IsMissing: false } where ? new SqlExpression(where) : null;
         var index = new IndexModel(key, table, keys, unique, statement.GetBool("primary"), statement.GetString("accessMethod") ?? "btree", predicate, Source: context.Source);
-        context.Model = context.Model with { Indexes = context.Model.Indexes.SetItem(key, index) };
+        context.Model = context.Model.SetIndex(key, index);
     }
 
     public static void CreateTrigger(ReplayContext context, PgNode statement)
@@ -121,7 +121,7 @@ internal static class ObjectDdl
             statement.GetBool("row"),
             function,
             context.Source);
-        context.Model = context.Model with { Tables = context.Model.Tables.SetItem(table, model with { Triggers = model.Triggers.RemoveAll(t => t.Name == name).Add(trigger) }) };
+        context.Model = context.Model.SetTable(table, model with { Triggers = model.Triggers.RemoveAll(t => t.Name == name).Add(trigger) });
     }
 
     public static void Comment(ReplayContext context, PgNode statement)
@@ -136,11 +136,11 @@ internal static class ObjectDdl
                 {
                     if (context.Model.Table(relation) is { } table)
                     {
-                        context.Model = context.Model with { Tables = context.Model.Tables.SetItem(relation, table with { Comment = comment }) };
+                        context.Model = context.Model.SetTable(relation, table with { Comment = comment });
                     }
                     else if (context.Model.View(relation) is { } view)
                     {
-                        context.Model = context.Model with { Views = context.Model.Views.SetItem(relation, view with { Comment = comment }) };
+                        context.Model = context.Model.SetView(relation, view with { Comment = comment });
                     }
                 }
 

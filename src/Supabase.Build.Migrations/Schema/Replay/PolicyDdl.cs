@@ -24,10 +24,7 @@ internal static class PolicyDdl
             Expression(statement, "qual"),
             Expression(statement, "with_check"),
             context.Source);
-        context.Model = context.Model with
-        {
-            Tables = context.Model.Tables.SetItem(table, model with { Policies = model.Policies.RemoveAll(p => p.Name == name).Add(policy) }),
-        };
+        context.Model = context.Model.SetTable(table, model with { Policies = model.Policies.RemoveAll(p => p.Name == name).Add(policy) });
     }
 
     public static void Alter(ReplayContext context, PgNode statement)
@@ -53,7 +50,7 @@ internal static class PolicyDdl
             WithCheck = Expression(statement, "with_check") ?? policy.WithCheck,
             Source = context.Source ?? policy.Source,
         };
-        context.Model = context.Model with { Tables = context.Model.Tables.SetItem(table, model with { Policies = model.Policies.SetItem(index, policy) }) };
+        context.Model = context.Model.SetTable(table, model with { Policies = model.Policies.SetItem(index, policy) });
     }
 
     private static SqlExpression? Expression(PgNode statement, string field) =>

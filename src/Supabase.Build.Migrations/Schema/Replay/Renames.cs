@@ -42,10 +42,8 @@ internal static class Renames
                 var oldIndex = new ObjectName(owner.Schema, subName);
                 if (context.Model.Indexes.TryGetValue(oldIndex, out var constraintIndex))
                 {
-                    context.Model = context.Model with
-                    {
-                        Indexes = context.Model.Indexes.Remove(oldIndex).SetItem(oldIndex with { Name = newName }, constraintIndex with { Name = oldIndex with { Name = newName }, ConstraintName = newName }),
-                    };
+                    context.Model = context.Model.RemoveIndex(oldIndex)
+                        .SetIndex(oldIndex with { Name = newName }, constraintIndex with { Name = oldIndex with { Name = newName }, ConstraintName = newName });
                 }
 
                 break;
@@ -125,57 +123,53 @@ internal static class Renames
         var model = context.Model;
         if (model.Tables.TryGetValue(from, out var table))
         {
-            model = model with
+            model = model.RemoveTable(from).SetTable(to, table with
             {
-                Tables = model.Tables.Remove(from).SetItem(to, table with
-                {
-                    Name = to,
-                    Policies = table.Policies.Select(p => p with { Table = to }).ToImmutableList(),
-                    Triggers = table.Triggers.Select(p => p with { Table = to }).ToImmutableList(),
-                }),
-            };
+                Name = to,
+                Policies = table.Policies.Select(p => p with { Table = to }).ToImmutableList(),
+                Triggers = table.Triggers.Select(p => p with { Table = to }).ToImmutableList(),
+            });
         }
 
         if (model.Views.TryGetValue(from, out var view))
         {
-            model = model with { Views = model.Views.Remove(from).SetItem(to, view with { Name = to }) };
+            model = model.RemoveView(from).SetView(to, view with { Name = to });
         }
 
-        // Indexes stay with their table (into its new schema); foreign keys and views keep pointing at it.
-        // Each loop walks the model as it was before the loop (the model is immutable), and changes the new one.
-        foreach (var (_, index) in model.Indexes)
+        // Indexes stay with their table (into its new schema); foreign keys and views keep pointing at it. Each loop
+        // takes its dependents from the model as it was before the loop (the model is immutable), and changes the new one.
+        foreach (var key in model.References.IndexesOn(from))
         {
-            if (index.Table != from)
+            if (!model.Indexes.TryGetValue(key, out var index))
             {
                 continue;
             }
 
             var moved = index with { Table = to, Name = index.Name with { Schema = to.Schema } };
-            model = model with { Indexes = model.Indexes.Remove(index.Name).SetItem(moved.Name, moved) };
+            model = model.RemoveIndex(index.Name).SetIndex(moved.Name, moved);
         }
 
-        foreach (var (_, other) in model.Tables)
+        foreach (var key in model.References.TablesReferencing(from))
         {
-            if (!HasForeignKeyTo(other, from))
+            if (!model.Tables.TryGetValue(key, out var other) || !HasForeignKeyTo(other, from))
             {
                 continue;
             }
 
-            model = model with
+            model = model.SetTable(other.Name, other with
             {
-                Tables = model.Tables.SetItem(other.Name, other with
-                {
-                    Constraints = other.Constraints.Select(c => c.References?.Table == from ? c with { References = c.References with { Table = to } } : c).ToImmutableList(),
-                }),
-            };
+                Constraints = other.Constraints.Select(c => c.References?.Table == from ? c with { References = c.References with { Table = to } } : c).ToImmutableList(),
+            });
         }
 
-        foreach (var (_, reader) in model.Views)
+        foreach (var key in model.References.ViewsReading(from))
         {
-            if (reader.ReadsFrom.Contains(from))
+            if (!model.Views.TryGetValue(key, out var reader))
             {
-                model = model with { Views = model.Views.SetItem(reader.Name, reader with { ReadsFrom = reader.ReadsFrom.Replace(from, to) }) };
+                continue;
             }
+
+            model = model.SetView(reader.Name, reader with { ReadsFrom = reader.ReadsFrom.Replace(from, to) });
         }
 
         context.Model = model;
@@ -218,29 +212,33 @@ internal static class Renames
                 Columns = table.Columns.Select(c => c.Name == from ? c with { Name = to } : c).ToImmutableList(),
                 Constraints = table.Constraints.Select(c => c with { Columns = c.Columns.Select(Rename).ToImmutableList() }).ToImmutableList(),
             };
-            model = model with { Tables = model.Tables.SetItem(owner, table) };
+            model = model.SetTable(owner, table);
         }
         else if (model.Views.TryGetValue(owner, out var view))
         {
-            model = model with { Views = model.Views.SetItem(owner, view with { Columns = view.Columns.Select(c => c.Name == from ? c with { Name = to } : c).ToImmutableList() }) };
+            model = model.SetView(owner, view with { Columns = view.Columns.Select(c => c.Name == from ? c with { Name = to } : c).ToImmutableList() });
         }
 
-        foreach (var index in model.Indexes.Values.Where(i => i.Table == owner && i.Columns.Contains(from)).ToList())
+        var references = model.References;
+        foreach (var key in references.IndexesOn(owner))
         {
-            model = model with { Indexes = model.Indexes.SetItem(index.Name, index with { Columns = index.Columns.Select(c => c == from ? to : c).ToImmutableList() }) };
-        }
-
-        foreach (var other in model.Tables.Values.Where(t => t.ForeignKeys.Any(f => f.References?.Table == owner && f.References.Columns.Contains(from))).ToList())
-        {
-            model = model with
+            if (model.Indexes.TryGetValue(key, out var index) && index.Columns.Contains(from))
             {
-                Tables = model.Tables.SetItem(other.Name, other with
+                model = model.SetIndex(index.Name, index with { Columns = index.Columns.Select(c => c == from ? to : c).ToImmutableList() });
+            }
+        }
+
+        foreach (var key in references.TablesReferencing(owner))
+        {
+            if (model.Tables.TryGetValue(key, out var other) && other.ForeignKeys.Any(f => f.References?.Table == owner && f.References.Columns.Contains(from)))
+            {
+                model = model.SetTable(other.Name, other with
                 {
                     Constraints = other.Constraints.Select(c => c.References?.Table == owner
                         ? c with { References = c.References with { Columns = c.References.Columns.Select(Rename).ToImmutableList() } }
                         : c).ToImmutableList(),
-                }),
-            };
+                });
+            }
         }
 
         context.Model = model;
@@ -254,14 +252,14 @@ internal static class Renames
             if (context.Model.Indexes.TryGetValue(key, out var index))
             {
                 var renamed = index with { Name = key with { Name = newName } };
-                context.Model = context.Model with { Indexes = context.Model.Indexes.Remove(key).SetItem(renamed.Name, renamed) };
+                context.Model = context.Model.RemoveIndex(key).SetIndex(renamed.Name, renamed);
                 if (index.ConstraintName is { } constraint)
                 {
                     AlterTableDdl.UpdateTable(context, index.Table, t => t with
                     {
                         Constraints = t.Constraints.Select(c => c.Name == constraint ? c with { Name = newName, IndexName = newName } : c).ToImmutableList(),
                     });
-                    context.Model = context.Model with { Indexes = context.Model.Indexes.SetItem(renamed.Name, renamed with { ConstraintName = newName }) };
+                    context.Model = context.Model.SetIndex(renamed.Name, renamed with { ConstraintName = newName });
                 }
 
                 return;
@@ -292,21 +290,19 @@ internal static class Renames
         }
 
         // Only what uses the type changes (SetItem), rather than every dictionary being rebuilt.
-        var tables = model.Tables;
-        foreach (var (key, table) in model.Tables)
+        foreach (var key in model.References.TablesUsingType(from))
         {
-            if (HasColumnOfType(table.Columns, from))
+            if (model.Tables.TryGetValue(key, out var table) && HasColumnOfType(table.Columns, from))
             {
-                tables = tables.SetItem(key, table with { Columns = table.Columns.Select(RetargetColumn).ToImmutableList() });
+                model = model.SetTable(key, table with { Columns = table.Columns.Select(RetargetColumn).ToImmutableList() });
             }
         }
 
-        var views = model.Views;
         foreach (var (key, view) in model.Views)
         {
             if (HasColumnOfType(view.Columns, from))
             {
-                views = views.SetItem(key, view with { Columns = view.Columns.Select(RetargetColumn).ToImmutableList() });
+                model = model.SetView(key, view with { Columns = view.Columns.Select(RetargetColumn).ToImmutableList() });
             }
         }
 
@@ -328,7 +324,7 @@ internal static class Renames
             }
         }
 
-        model = model with { Tables = tables, Views = views, CompositeTypes = composites, Domains = domains };
+        model = model with { CompositeTypes = composites, Domains = domains };
         context.Model = model;
         foreach (var function in model.Functions.Values.Where(f => f.ReturnType?.Name == from || f.Parameters.Any(p => p.Type.Name == from)).ToList())
         {

@@ -61,7 +61,7 @@ internal static class TableDdl
             }
         }
 
-        context.Model = context.Model with { Tables = context.Model.Tables.SetItem(name, table) };
+        context.Model = context.Model.SetTable(name, table);
 
         foreach (var element in statement.List("tableElts"))
         {
@@ -106,7 +106,7 @@ internal static class TableDdl
         }
 
         table = table with { Columns = table.Columns.Add(column) };
-        context.Model = context.Model with { Tables = context.Model.Tables.SetItem(tableName, table) };
+        context.Model = context.Model.SetTable(tableName, table);
         foreach (var constraint in columnDef.List("constraints"))
         {
             AlterTableDdl.AddColumnConstraint(context, tableName, columnName, constraint);
@@ -148,7 +148,7 @@ internal static class TableDdl
             }
         }
 
-        context.Model = context.Model with { Tables = context.Model.Tables.SetItem(target, table) };
+        context.Model = context.Model.SetTable(target, table);
     }
 
     /// <summary>CREATE TABLE ... AS query: the columns of the query, typed as a view's are.</summary>
@@ -165,7 +165,7 @@ internal static class TableDdl
         var derived = ViewColumns.Derive(context, statement.Child("query"), aliases);
         var columns = derived.Columns.Select(c => c.Type.IsResolved ? c : c with { Type = TypeRef.BuiltIn("text") }).ToImmutableList();
         var table = new TableModel(name, columns, ImmutableList<ConstraintModel>.Empty, IsTemporary: into.Child("rel").GetString("relpersistence") == "t", Source: context.Source);
-        context.Model = context.Model with { Tables = context.Model.Tables.SetItem(name, table) };
+        context.Model = context.Model.SetTable(name, table);
         Grants.ApplyDefaults(context, name, "TABLE");
         foreach (var column in derived.Columns.Where(c => !c.Type.IsResolved))
         {

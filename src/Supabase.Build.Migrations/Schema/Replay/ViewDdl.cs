@@ -49,7 +49,7 @@ internal static class ViewDdl
             existing?.Grants,
             existing?.Comment,
             context.Source);
-        context.Model = context.Model with { Views = context.Model.Views.SetItem(name, view) };
+        context.Model = context.Model.SetView(name, view);
         if (existing is null)
         {
             Grants.ApplyDefaults(context, name, "TABLE");
