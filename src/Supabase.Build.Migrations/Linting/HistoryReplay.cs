@@ -44,9 +44,21 @@ internal sealed class HistoryReplay
         Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
+    /// <summary>
+    /// The statements whose rules ask for the model before them: ALTER TABLE (SB1010, SB1013 and SB1016, the only rules
+    /// that ask). Only their states are kept: a state kept for every statement keeps every version of the model alive
+    /// until the lint ends, which costs the collector more than the replay itself.
+    /// </summary>
+    public static bool AsksForModel(MigrationStatement statement) => statement.Node.Is("AlterTableStmt");
+
     /// <summary>The model just before <paramref name="statement"/> of file <paramref name="fileIndex"/>; waits for the replay to get there.</summary>
     public SchemaModel? StateBefore(int fileIndex, ParsedMigration migration, MigrationStatement statement)
     {
+        if (!AsksForModel(statement))
+        {
+            throw new InvalidOperationException($"the model before a {statement.Node.Kind} statement is not kept; see {nameof(HistoryReplay)}.{nameof(AsksForModel)}");
+        }
+
         Start();
         lock (_gate)
         {
@@ -85,7 +97,12 @@ internal sealed class HistoryReplay
             {
                 if (_migrations[i].Source is not null)
                 {
-                    history = replay.Replay(new[] { _migrations[i] }, model is null ? null : new SchemaReplayOptions { Baseline = model });
+                    history = replay.Replay(new[] { _migrations[i] }, new SchemaReplayOptions
+                    {
+                        Baseline = model,
+                        StartFromSupabaseBaseline = model is null,
+                        KeepStateBefore = AsksForModel,
+                    });
                     model = history.Final;
                 }
             }

@@ -64,7 +64,8 @@ public sealed class StatementContext
 
     /// <summary>
     /// The schema as the whole history left it just before this statement (every earlier file and this file's earlier
-    /// statements replayed), or null when no model is available. Built once per lint, on first use.
+    /// statements replayed), or null when no model is available. Built once per lint, on first use. Kept for ALTER
+    /// TABLE statements only (see <see cref="Linting.HistoryReplay.AsksForModel"/>); asking at another statement throws.
     /// </summary>
     public SchemaModel? SchemaBefore => _schemaBefore?.Invoke();
 

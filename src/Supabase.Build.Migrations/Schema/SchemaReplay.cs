@@ -39,7 +39,8 @@ public sealed class SchemaReplay
         var initial = options.Baseline ?? (options.StartFromSupabaseBaseline ? SupabaseBaseline.Model(_parser) : SchemaModel.Empty);
         var diagnostics = new List<MigrationDiagnostic>();
         var context = new ReplayContext(initial, _parser, diagnostics);
-        var before = new Dictionary<(string, int), SchemaModel>(options.KeepStates ? StatementCount(migrations) : 0);
+        var keep = options.KeepStates ? options.KeepStateBefore ?? (_ => true) : null;
+        var before = new Dictionary<(string, int), SchemaModel>(keep is null ? 0 : StatementCount(migrations, keep));
         var statements = 0;
         foreach (var migration in migrations)
         {
@@ -47,7 +48,7 @@ public sealed class SchemaReplay
             context.SearchPath = ReplayContext.DefaultSearchPath;
             foreach (var statement in migration.Statements)
             {
-                if (options.KeepStates)
+                if (keep?.Invoke(statement) == true)
                 {
                     before[(migration.File.Path, statement.Index)] = context.Model;
                 }
@@ -63,12 +64,15 @@ public sealed class SchemaReplay
         return new SchemaHistory(initial, context.Model, before, diagnostics, statements);
     }
 
-    private static int StatementCount(IReadOnlyList<ParsedMigration> migrations)
+    private static int StatementCount(IReadOnlyList<ParsedMigration> migrations, Func<MigrationStatement, bool> keep)
     {
         var count = 0;
         foreach (var migration in migrations)
         {
-            count += migration.Statements.Count;
+            foreach (var statement in migration.Statements)
+            {
+                count += keep(statement) ? 1 : 0;
+            }
         }
 
         return count;
@@ -114,4 +118,11 @@ public sealed record SchemaReplayOptions
 
     /// <summary>Keep the state before every statement (for rules). Default true; generation turns it off.</summary>
     public bool KeepStates { get; init; } = true;
+
+    /// <summary>
+    /// With <see cref="KeepStates"/>: keep the state before only the statements this accepts (default: all). Every
+    /// state kept keeps a version of the model alive; <see cref="SchemaHistory.StateBefore(ParsedMigration, MigrationStatement)"/>
+    /// answers <see cref="SchemaHistory.Final"/> for a statement whose state was not kept, so ask only about those.
+    /// </summary>
+    public Func<MigrationStatement, bool>? KeepStateBefore { get; init; }
 }

@@ -1,4 +1,6 @@
+using Supabase.Build.Migrations.Discovery;
 using Supabase.Build.Migrations.Schema;
+using Supabase.Build.Migrations.Tests.Support;
 using static Supabase.Build.Migrations.Tests.Schema.SchemaTestKit;
 
 namespace Supabase.Build.Migrations.Tests.Schema;
@@ -59,6 +61,22 @@ public sealed class SchemaReplayTests
         Assert.False(beforeCreateC.Tables.ContainsKey(Public("c")));
         var beforeAlter = history.StateBefore(m1, 0);
         Assert.Null(beforeAlter.Tables[Public("a")].Column("b"));
+    }
+
+    [Fact]
+    public void Only_the_states_asked_for_are_kept_and_the_others_answer_the_final_model()
+    {
+        using var workspace = new MigrationWorkspace();
+        var path = workspace.Add("20240101000000_m.sql", "create table a (id int);\nalter table a add column b text;\ncreate table c (id int);");
+        var options = new SchemaReplayOptions { KeepStateBefore = s => s.Node.Is("AlterTableStmt") };
+
+        var history = new SchemaReplay(MigrationWorkspace.Parser).Replay(MigrationDiscovery.Discover(workspace.Directory), options);
+
+        var beforeAlter = history.StateBefore(path, 1);
+        Assert.Null(beforeAlter.Tables[Public("a")].Column("b"));
+        Assert.False(beforeAlter.Tables.ContainsKey(Public("c")));
+        Assert.Same(history.Final, history.StateBefore(path, 0));
+        Assert.Same(history.Final, history.StateBefore(path, 2));
     }
 
     [Fact]
