@@ -65,14 +65,17 @@ internal sealed class SchemaReferences
 
         foreach (var (key, table) in model.Tables)
         {
-            foreach (var target in ReferencedTables(table))
+            foreach (var constraint in table.Constraints)
             {
-                Add(tablesReferencing, target, key);
+                if (constraint.References is { } target)
+                {
+                    Add(tablesReferencing, target.Table, key);
+                }
             }
 
-            foreach (var type in ColumnTypes(table))
+            foreach (var column in table.Columns)
             {
-                Add(tablesUsingType, type, key);
+                Add(tablesUsingType, column.Type.Name, key);
             }
         }
 
@@ -99,9 +102,68 @@ internal sealed class SchemaReferences
 
         return new SchemaReferences(
             _indexesOn,
-            constraintsSame ? _tablesReferencing : Change(_tablesReferencing, key, ReferencedTables(before), ReferencedTables(after)),
+            constraintsSame ? _tablesReferencing : ChangeReferencedTables(_tablesReferencing, key, before, after),
             _viewsReading,
-            columnsSame ? _tablesUsingType : Change(_tablesUsingType, key, ColumnTypes(before), ColumnTypes(after)));
+            columnsSame ? _tablesUsingType : ChangeColumnTypes(_tablesUsingType, key, before, after));
+    }
+
+    // The two below run on every ALTER TABLE that adds a column or constraint: they look the table's few targets up
+    // in place instead of listing them before and after (no allocation unless something changes).
+    private static ImmutableDictionary<ObjectName, ImmutableSortedSet<ObjectName>> ChangeReferencedTables(
+        ImmutableDictionary<ObjectName, ImmutableSortedSet<ObjectName>> map, ObjectName key, TableModel? before, TableModel? after)
+    {
+        foreach (var constraint in before?.Constraints ?? [])
+        {
+            if (constraint.References is { } target && after?.ReferencesTable(target.Table) != true)
+            {
+                map = Remove(map, target.Table, key);
+            }
+        }
+
+        foreach (var constraint in after?.Constraints ?? [])
+        {
+            if (constraint.References is { } target)
+            {
+                map = Add(map, target.Table, key);
+            }
+        }
+
+        return map;
+    }
+
+    private static ImmutableDictionary<ObjectName, ImmutableSortedSet<ObjectName>> ChangeColumnTypes(
+        ImmutableDictionary<ObjectName, ImmutableSortedSet<ObjectName>> map, ObjectName key, TableModel? before, TableModel? after)
+    {
+        foreach (var column in before?.Columns ?? [])
+        {
+            if (after?.HasColumnOfType(column.Type.Name) != true)
+            {
+                map = Remove(map, column.Type.Name, key);
+            }
+        }
+
+        foreach (var column in after?.Columns ?? [])
+        {
+            map = Add(map, column.Type.Name, key);
+        }
+
+        return map;
+    }
+
+    private static ImmutableDictionary<ObjectName, ImmutableSortedSet<ObjectName>> Add(
+        ImmutableDictionary<ObjectName, ImmutableSortedSet<ObjectName>> map, ObjectName target, ObjectName referrer) =>
+        map.TryGetValue(target, out var referrers) && referrers.Contains(referrer) ? map : map.SetItem(target, (referrers ?? NoKeys).Add(referrer));
+
+    private static ImmutableDictionary<ObjectName, ImmutableSortedSet<ObjectName>> Remove(
+        ImmutableDictionary<ObjectName, ImmutableSortedSet<ObjectName>> map, ObjectName target, ObjectName referrer)
+    {
+        if (!map.TryGetValue(target, out var referrers) || !referrers.Contains(referrer))
+        {
+            return map;
+        }
+
+        var left = referrers.Remove(referrer);
+        return left.IsEmpty ? map.Remove(target) : map.SetItem(target, left);
     }
 
     /// <summary>After the index at <paramref name="key"/> changed from <paramref name="before"/> to <paramref name="after"/> (null: absent).</summary>
@@ -117,42 +179,6 @@ internal sealed class SchemaReferences
             : new SchemaReferences(_indexesOn, _tablesReferencing, Change(_viewsReading, key, before?.ReadsFrom ?? [], after?.ReadsFrom ?? []), _tablesUsingType);
 
     private static IReadOnlyList<ObjectName> Tables(ObjectName? table) => table is { } name ? [name] : [];
-
-    /// <summary>The tables a table's constraints reference (each once), as <see cref="TableModel.ReferencesTable"/> sees them.</summary>
-    private static List<ObjectName> ReferencedTables(TableModel? table)
-    {
-        var targets = new List<ObjectName>();
-        if (table is not null)
-        {
-            foreach (var constraint in table.Constraints)
-            {
-                if (constraint.References is { } target && !targets.Contains(target.Table))
-                {
-                    targets.Add(target.Table);
-                }
-            }
-        }
-
-        return targets;
-    }
-
-    /// <summary>The types of a table's columns (each once).</summary>
-    private static List<ObjectName> ColumnTypes(TableModel? table)
-    {
-        var types = new List<ObjectName>();
-        if (table is not null)
-        {
-            foreach (var column in table.Columns)
-            {
-                if (!types.Contains(column.Type.Name))
-                {
-                    types.Add(column.Type.Name);
-                }
-            }
-        }
-
-        return types;
-    }
 
     /// <summary>Moves <paramref name="referrer"/> from the targets it pointed at to those it points at now.</summary>
     private static ImmutableDictionary<ObjectName, ImmutableSortedSet<ObjectName>> Change(
