@@ -129,7 +129,7 @@ public sealed class MigrationLinter
     internal static bool IsEnabled(RuleDescriptor rule, LintOptions options) =>
         (rule.IsEnabledByDefault || options.IncludedRules.Any(rule.IsNamedBy)) && !options.DisabledRules.Any(rule.IsNamedBy);
 
-    private FileLint LintFile(int fileIndex, ParsedMigration migration, IReadOnlyList<IMigrationRule> rules, LintOptions options, int version, HistoryReplay history, HistoryFacts facts)
+    private FileLint LintFile(int fileIndex, ParsedMigration migration, List<IMigrationRule> rules, LintOptions options, int version, HistoryReplay history, HistoryFacts facts)
     {
         if (migration.Source is not null && IsOlderThan(migration.File, options.Since))
         {
@@ -141,13 +141,14 @@ public sealed class MigrationLinter
         {
             var scope = new FileScope();
             var found = new List<MigrationDiagnostic>();
+            Action<MigrationDiagnostic> report = found.Add; // one delegate for the file's statements, not one each
+            Func<MigrationStatement, SchemaModel?> schema = statement => history.StateBefore(fileIndex, migration, statement);
             foreach (var statement in migration.Statements)
             {
-                var embedded = new EmbeddedStatementCache();
-                SchemaModel? Schema() => history.StateBefore(fileIndex, migration, statement);
-                var context = new StatementContext(migration, statement, scope, _parser, ToolDiagnostics.SyntaxError, found.Add, embedded, Schema, version, facts);
-                foreach (var rule in rules)
+                var context = new StatementContext(migration, statement, scope, _parser, ToolDiagnostics.SyntaxError, report, new EmbeddedStatementCache(), schema, version, facts);
+                for (var r = 0; r < rules.Count; r++)
                 {
+                    var rule = rules[r];
                     context.Rule = rule.Descriptor;
                     rule.Check(context);
                     if (found.Count > 0)

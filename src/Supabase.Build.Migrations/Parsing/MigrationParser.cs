@@ -228,13 +228,13 @@ public sealed class MigrationParser
         foreach (var statement in statements)
         {
             var end = statement.Location + statement.Length;
-            var comments = new List<PgToken>();
+            List<PgToken>? comments = null; // most statements have none: no list for them
             while (tokenIndex < tokens.Count && tokens[tokenIndex].Start < end)
             {
                 var token = tokens[tokenIndex];
                 if (token.IsComment)
                 {
-                    comments.Add(token);
+                    (comments ??= new List<PgToken>()).Add(token);
                 }
                 else if (token.Start >= statement.Location)
                 {
@@ -242,7 +242,7 @@ public sealed class MigrationParser
                 }
                 else
                 {
-                    comments.Clear(); // a token of an earlier (or rejected) statement: the comments before it were not ours
+                    comments?.Clear(); // a token of an earlier (or rejected) statement: the comments before it were not ours
                 }
 
                 tokenIndex++;
@@ -261,7 +261,7 @@ public sealed class MigrationParser
             }
 
             var length = Math.Max(0, last - first);
-            result.Add(new MigrationStatement(result.Count, statement.Node, first, length, source.SpanOf(first, length), comments));
+            result.Add(new MigrationStatement(result.Count, statement.Node, first, length, source.SpanOf(first, length), comments ?? (IReadOnlyList<PgToken>)Array.Empty<PgToken>()));
         }
 
         return result;

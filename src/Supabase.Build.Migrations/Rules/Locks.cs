@@ -24,25 +24,20 @@ internal static class Locks
     /// </summary>
     public static string? AccessExclusiveOnExisting(PgNode node, FileScope scope)
     {
+        // Asked for every statement: the cases with lambdas are methods of their own, so a statement of another kind
+        // allocates nothing (a lambda here would capture node and scope on every call).
         switch (node.Kind)
         {
             case "AlterTableStmt" when node.GetString("objtype") is "OBJECT_TABLE" or "OBJECT_MATVIEW" or "OBJECT_FOREIGN_TABLE":
                 var relation = node.Child("relation");
-                var strong = node.List("cmds").Any(c => !WeakerAlterTableCommands.Contains(c.GetString("subtype") ?? string.Empty)
-                                                        && !IsForeignKeyOnly(c) && !IsConcurrentDetach(c));
-                return strong && scope.IsExisting(relation) ? $"ALTER TABLE {Sql.RelationName(relation)}" : null;
+                return TakesAccessExclusive(node.List("cmds")) && scope.IsExisting(relation) ? $"ALTER TABLE {Sql.RelationName(relation)}" : null;
             case "RenameStmt" when node.GetString("renameType") is "OBJECT_TABLE" or "OBJECT_COLUMN" or "OBJECT_TABCONSTRAINT" or "OBJECT_VIEW" or "OBJECT_MATVIEW"
                                    && node.Child("relation") is { IsMissing: false } renamed && scope.IsExisting(renamed):
                 return $"ALTER TABLE {Sql.RelationName(renamed)} RENAME";
             case "DropStmt" when node.GetString("removeType") == "OBJECT_TABLE":
-                var tables = node.List("objects").Select(QualifiedName.Of)
-                    .Where(t => t.Name is not null && !scope.IsCreatedInThisFile(t.Schema, t.Name) && !scope.IsTemporary(t.Schema, t.Name)).ToList();
-                return tables.Count > 0 ? $"DROP TABLE {tables[0].ToString().Trim('\'')}" : null;
+                return DropTableOnExisting(node, scope);
             case "DropStmt" when node.GetString("removeType") == "OBJECT_INDEX" && !node.GetBool("concurrent"):
-                return node.List("objects").Select(QualifiedName.Of)
-                    .Any(i => i.Name is not null && IndexOnExistingTable(i, scope) && !(node.GetBool("missing_ok") && scope.IsConstraintDroppedHere(i.Name)))
-                    ? "DROP INDEX"
-                    : null;
+                return DropIndexOnExisting(node, scope);
             case "DropStmt" when node.GetString("removeType") is "OBJECT_POLICY" or "OBJECT_TRIGGER" or "OBJECT_RULE":
                 var onTable = node.List("objects").Select(o => o.List("items").Select(p => p.StringValue).ToList()).FirstOrDefault(p => p.Count >= 2);
                 return onTable is not null && onTable[^2] is { } table && !scope.IsCreatedInThisFile(onTable.Count > 2 ? onTable[^3] : null, table) && !scope.IsTemporary(null, table)
@@ -70,6 +65,22 @@ internal static class Locks
                 return null;
         }
     }
+
+    private static bool TakesAccessExclusive(PgNodeList commands) =>
+        commands.Any(c => !WeakerAlterTableCommands.Contains(c.GetString("subtype") ?? string.Empty) && !IsForeignKeyOnly(c) && !IsConcurrentDetach(c));
+
+    private static string? DropTableOnExisting(PgNode node, FileScope scope)
+    {
+        var tables = node.List("objects").Select(QualifiedName.Of)
+            .Where(t => t.Name is not null && !scope.IsCreatedInThisFile(t.Schema, t.Name) && !scope.IsTemporary(t.Schema, t.Name)).ToList();
+        return tables.Count > 0 ? $"DROP TABLE {tables[0].ToString().Trim('\'')}" : null;
+    }
+
+    private static string? DropIndexOnExisting(PgNode node, FileScope scope) =>
+        node.List("objects").Select(QualifiedName.Of)
+            .Any(i => i.Name is not null && IndexOnExistingTable(i, scope) && !(node.GetBool("missing_ok") && scope.IsConstraintDroppedHere(i.Name)))
+            ? "DROP INDEX"
+            : null;
 
     /// <summary>
     /// "ALTER TABLE public.t ... SET NOT NULL" and the like when the statement reads every row of an existing table

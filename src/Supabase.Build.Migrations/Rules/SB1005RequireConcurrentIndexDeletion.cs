@@ -1,4 +1,5 @@
 using Supabase.Build.Migrations.Diagnostics;
+using Supabase.Build.PgQuery;
 
 namespace Supabase.Build.Migrations.Rules;
 
@@ -21,14 +22,7 @@ public sealed class SB1005RequireConcurrentIndexDeletion : IMigrationRule
             return;
         }
 
-        // A DROP INDEX IF EXISTS after the file dropped the constraint that owned the index (supabase db diff writes
-        // both) finds nothing to drop and takes no lock.
-        var indexes = node.List("objects").Select(QualifiedName.Of)
-            .Where(i => i.Name is not null && !(node.GetBool("missing_ok") && context.Scope.IsConstraintDroppedHere(i.Name)))
-            .ToList();
-        var onExisting = indexes.Where(i => context.Scope.TableOfIndexCreatedHere(i.Name!) is not { } table
-                                            || (!context.Scope.IsCreatedInThisFile(table.Schema, table.Name) && !context.Scope.IsTemporary(table.Schema, table.Name))).ToList();
-        if (onExisting.Count == 0)
+        if (OnExistingTables(node, context.Scope) is not { Count: > 0 } onExisting)
         {
             return;
         }
@@ -40,5 +34,17 @@ public sealed class SB1005RequireConcurrentIndexDeletion : IMigrationRule
         context.Report(
             $"DROP INDEX {string.Join(", ", onExisting)} takes an ACCESS EXCLUSIVE lock on its table, so every read and write of the table queues behind it; use DROP INDEX CONCURRENTLY (one index per statement, outside a transaction block)",
             fix);
+    }
+
+    /// <summary>The dropped indexes whose tables existed before this file (a method of its own: its lambdas allocate only for a DROP INDEX).</summary>
+    private static List<QualifiedName> OnExistingTables(PgNode node, FileScope scope)
+    {
+        // A DROP INDEX IF EXISTS after the file dropped the constraint that owned the index (supabase db diff writes
+        // both) finds nothing to drop and takes no lock.
+        var indexes = node.List("objects").Select(QualifiedName.Of)
+            .Where(i => i.Name is not null && !(node.GetBool("missing_ok") && scope.IsConstraintDroppedHere(i.Name)))
+            .ToList();
+        return indexes.Where(i => scope.TableOfIndexCreatedHere(i.Name!) is not { } table
+                                  || (!scope.IsCreatedInThisFile(table.Schema, table.Name) && !scope.IsTemporary(table.Schema, table.Name))).ToList();
     }
 }

@@ -12,7 +12,7 @@ public sealed class StatementContext
 {
     private readonly Action<MigrationDiagnostic> _report;
     private readonly EmbeddedStatementCache _embedded;
-    private readonly Func<SchemaModel?>? _schemaBefore;
+    private readonly Func<MigrationStatement, SchemaModel?>? _schemaBefore;
     private IReadOnlyList<DefinedColumn>? _definedColumns;
     private string? _fingerprintText;
 
@@ -24,7 +24,7 @@ public sealed class StatementContext
         RuleDescriptor rule,
         Action<MigrationDiagnostic> report,
         EmbeddedStatementCache? embedded = null,
-        Func<SchemaModel?>? schemaBefore = null,
+        Func<MigrationStatement, SchemaModel?>? schemaBefore = null,
         int postgresMajorVersion = LintOptions.DefaultPostgresMajorVersion,
         HistoryFacts? history = null)
     {
@@ -67,7 +67,7 @@ public sealed class StatementContext
     /// statements replayed), or null when no model is available. Built once per lint, on first use. Kept for ALTER
     /// TABLE statements only (see <see cref="Linting.HistoryReplay.AsksForModel"/>); asking at another statement throws.
     /// </summary>
-    public SchemaModel? SchemaBefore => _schemaBefore?.Invoke();
+    public SchemaModel? SchemaBefore => _schemaBefore?.Invoke(Statement);
 
     /// <summary>
     /// The statement itself, then every statement in its DO block or function body (see <see cref="EmbeddedStatements"/>),
