@@ -19,16 +19,24 @@ public static class Fingerprints
     {
         ArgumentNullException.ThrowIfNull(migration);
         ArgumentNullException.ThrowIfNull(statement);
-        return OfStatement(ruleId, migration, StatementText(migration, statement));
+        return OfStatement(ruleId, migration, StatementUtf8(migration, statement));
     }
 
     /// <summary>As above, with the statement's <see cref="StatementText"/> computed once for all findings on it.</summary>
     public static string OfStatement(string ruleId, ParsedMigration migration, string statementText) =>
         Hash(ruleId, Path.GetFileName(migration.File.Path), statementText);
 
+    /// <summary>As above, from the statement's <see cref="StatementUtf8"/> (no text made: the hash reads the bytes).</summary>
+    internal static string OfStatement(string ruleId, ParsedMigration migration, byte[] statementUtf8) =>
+        Hash(ruleId, Path.GetFileName(migration.File.Path), statementUtf8);
+
     /// <summary>The statement's tokens without comments, one space apart: what its fingerprints hash.</summary>
     public static string StatementText(ParsedMigration migration, MigrationStatement statement) =>
-        NormalizedText(migration, statement.Location, statement.Location + statement.Length);
+        Encoding.UTF8.GetString(StatementUtf8(migration, statement));
+
+    /// <summary><see cref="StatementText"/> as UTF-8 bytes.</summary>
+    internal static byte[] StatementUtf8(ParsedMigration migration, MigrationStatement statement) =>
+        NormalizedUtf8(migration, statement.Location, statement.Location + statement.Length);
 
     /// <summary>The fingerprint of a finding that is not a rule's (a syntax error, a bad file name).</summary>
     public static string OfFileDiagnostic(MigrationDiagnostic diagnostic, ParsedMigration? migration)
@@ -65,14 +73,14 @@ public static class Fingerprints
         return result;
     }
 
-    private static string NormalizedText(ParsedMigration migration, int start, int end)
+    private static byte[] NormalizedUtf8(ParsedMigration migration, int start, int end)
     {
         // Token bytes, one space after each, straight from the UTF-8 (tokens start and end on character boundaries).
         var source = migration.Source!;
-        var tokens = migration.Tokens;
+        var tokens = migration.TokenSpan;
         var index = FirstAtOrAfter(tokens, start);
         var buffer = new ArrayBufferWriter<byte>(Math.Max(16, end - start + 16));
-        for (; index < tokens.Count && tokens[index].Start < end; index++)
+        for (; index < tokens.Length && tokens[index].Start < end; index++)
         {
             var token = tokens[index];
             if (!token.IsComment)
@@ -83,13 +91,13 @@ public static class Fingerprints
         }
 
         return buffer.WrittenCount > 0
-            ? Encoding.UTF8.GetString(buffer.WrittenSpan)
-            : string.Join(' ', source.Slice(start, end - start).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            ? buffer.WrittenSpan.ToArray()
+            : Encoding.UTF8.GetBytes(string.Join(' ', source.Slice(start, end - start).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
     }
 
-    private static int FirstAtOrAfter(IReadOnlyList<PgQuery.PgToken> tokens, int offset)
+    private static int FirstAtOrAfter(ReadOnlySpan<PgQuery.PgToken> tokens, int offset)
     {
-        int low = 0, high = tokens.Count;
+        int low = 0, high = tokens.Length;
         while (low < high)
         {
             var middle = (low + high) / 2;
@@ -110,5 +118,16 @@ public static class Fingerprints
     {
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", parts)));
         return Convert.ToHexString(bytes, 0, 16).ToLowerInvariant();
+    }
+
+    /// <summary>The same hash as <c>Hash(id, fileName, Encoding.UTF8.GetString(text))</c>, from the bytes as they are.</summary>
+    private static string Hash(string id, string fileName, byte[] text)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(id + "\n" + fileName + "\n"));
+        hash.AppendData(text);
+        Span<byte> bytes = stackalloc byte[32];
+        hash.GetHashAndReset(bytes);
+        return Convert.ToHexString(bytes[..16]).ToLowerInvariant();
     }
 }

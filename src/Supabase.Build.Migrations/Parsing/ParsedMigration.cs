@@ -16,6 +16,12 @@ public sealed record ParsedMigration(
     IReadOnlyList<MigrationStatement> Statements,
     IReadOnlyList<MigrationDiagnostic> Diagnostics)
 {
+    /// <summary>The tokens, kept as an array.</summary>
+    public IReadOnlyList<PgToken> Tokens { get; } = Tokens as PgToken[] ?? Tokens.ToArray();
+
+    /// <summary>The tokens for the rules' loops: indexing an array, not an interface, for every token of every statement.</summary>
+    internal ReadOnlySpan<PgToken> TokenSpan => (PgToken[])Tokens;
+
     /// <summary>The source text of a statement.</summary>
     public string TextOf(MigrationStatement statement) => Source?.Slice(statement.Location, statement.Length) ?? string.Empty;
 }

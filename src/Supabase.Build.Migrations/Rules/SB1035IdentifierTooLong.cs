@@ -21,7 +21,7 @@ public sealed class SB1035IdentifierTooLong : IMigrationRule
         // PostgreSQL's scanner truncates identifiers as it reads them, so the parse tree never holds a long one:
         // the statement's identifier tokens (quoted or not) are what was written.
         HashSet<string>? seen = null;
-        var tokens = context.Migration.Tokens;
+        var tokens = context.Migration.TokenSpan;
         var (first, end) = Sql.TokenRange(context);
         for (var i = first; i < end; i++)
         {

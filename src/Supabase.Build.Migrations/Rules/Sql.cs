@@ -137,10 +137,10 @@ internal static class Sql
     /// </summary>
     public static (int First, int End) TokenRange(StatementContext context, int? from = null)
     {
-        var tokens = context.Migration.Tokens;
+        var tokens = context.Migration.TokenSpan;
         var start = from ?? context.Statement.Location;
         var end = context.Statement.Location + context.Statement.Length;
-        int low = 0, high = tokens.Count;
+        int low = 0, high = tokens.Length;
         while (low < high)
         {
             var middle = (low + high) / 2;
@@ -155,7 +155,7 @@ internal static class Sql
         }
 
         var last = low;
-        while (last < tokens.Count && tokens[last].Start < end)
+        while (last < tokens.Length && tokens[last].Start < end)
         {
             last++;
         }
@@ -174,7 +174,7 @@ internal static class Sql
     /// <summary>The start and end (byte offsets) of the first run of <paramref name="words"/> at or after <paramref name="from"/>.</summary>
     public static (int Start, int End)? FindWords(StatementContext context, int? from, params string[] words)
     {
-        var tokens = context.Migration.Tokens;
+        var tokens = context.Migration.TokenSpan;
         var (first, end) = TokenRange(context, from);
         for (var i = first; i < end; i++)
         {

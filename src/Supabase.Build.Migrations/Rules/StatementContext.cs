@@ -14,7 +14,7 @@ public sealed class StatementContext
     private readonly EmbeddedStatementCache _embedded;
     private readonly Func<MigrationStatement, SchemaModel?>? _schemaBefore;
     private IReadOnlyList<DefinedColumn>? _definedColumns;
-    private string? _fingerprintText;
+    private byte[]? _fingerprintText;
 
     internal StatementContext(
         ParsedMigration migration,
@@ -100,6 +100,6 @@ public sealed class StatementContext
         _report(new MigrationDiagnostic(Rule, severity ?? Rule.DefaultSeverity, Migration.File.Path, span, message)
         {
             Fix = fix,
-            Fingerprint = Fingerprints.OfStatement(Rule.Id, Migration, _fingerprintText ??= Fingerprints.StatementText(Migration, Statement)),
+            Fingerprint = Fingerprints.OfStatement(Rule.Id, Migration, _fingerprintText ??= Fingerprints.StatementUtf8(Migration, Statement)),
         });
 }
