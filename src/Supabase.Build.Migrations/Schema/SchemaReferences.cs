@@ -40,7 +40,10 @@ internal sealed class SchemaReferences
     /// <summary>Keys of the views that read <paramref name="relation"/>.</summary>
     public ImmutableSortedSet<ObjectName> ViewsReading(ObjectName relation) => _viewsReading.GetValueOrDefault(relation) ?? NoKeys;
 
-    /// <summary>Keys of the tables with a column of type <paramref name="type"/>.</summary>
+    /// <summary>
+    /// Keys of the tables with a column of type <paramref name="type"/>: a user type (enum, composite, domain, an
+    /// extension's), not a built-in one (pg_catalog's types are never dropped or renamed, and nearly every column has one).
+    /// </summary>
     public ImmutableSortedSet<ObjectName> TablesUsingType(ObjectName type) => _tablesUsingType.GetValueOrDefault(type) ?? NoKeys;
 
     /// <summary>True when both hold the same references (what a model's upkeep is checked against: a fresh walk).</summary>
@@ -50,6 +53,13 @@ internal sealed class SchemaReferences
 
     private static bool Same(ImmutableDictionary<ObjectName, ImmutableSortedSet<ObjectName>> a, ImmutableDictionary<ObjectName, ImmutableSortedSet<ObjectName>> b) =>
         a.Count == b.Count && a.All(e => b.TryGetValue(e.Key, out var other) && e.Value.SetEquals(other));
+
+    /// <summary>
+    /// The tables of <paramref name="model"/> with a column of <paramref name="type"/> (DROP TYPE, a type's RENAME or SET
+    /// SCHEMA): by its references for a user type, by a walk of every table for a built-in one (which they leave out).
+    /// </summary>
+    public static IEnumerable<ObjectName> TablesUsing(SchemaModel model, ObjectName type) =>
+        type.Schema == BuiltInTypes.Catalog ? model.Tables.Keys : model.References.TablesUsingType(type);
 
     /// <summary>The references of <paramref name="model"/>, by one walk of its tables, indexes and views.</summary>
     public static SchemaReferences Of(SchemaModel model)
@@ -75,7 +85,10 @@ internal sealed class SchemaReferences
 
             foreach (var column in table.Columns)
             {
-                Add(tablesUsingType, column.Type.Name, key);
+                if (!column.Type.IsBuiltIn)
+                {
+                    Add(tablesUsingType, column.Type.Name, key);
+                }
             }
         }
 
@@ -136,7 +149,7 @@ internal sealed class SchemaReferences
     {
         foreach (var column in before?.Columns ?? [])
         {
-            if (after?.HasColumnOfType(column.Type.Name) != true)
+            if (!column.Type.IsBuiltIn && after?.HasColumnOfType(column.Type.Name) != true)
             {
                 map = Remove(map, column.Type.Name, key);
             }
@@ -144,7 +157,10 @@ internal sealed class SchemaReferences
 
         foreach (var column in after?.Columns ?? [])
         {
-            map = Add(map, column.Type.Name, key);
+            if (!column.Type.IsBuiltIn)
+            {
+                map = Add(map, column.Type.Name, key);
+            }
         }
 
         return map;

@@ -66,6 +66,7 @@ public class SchemaReferencesTests
         Assert.Equal(new[] { Public("c") }, beforeRename.TablesReferencing(Public("c")));
         Assert.Equal(new[] { Public("w") }, beforeRename.ViewsReading(Public("v")));
         Assert.Equal(new[] { Public("c") }, beforeRename.TablesUsingType(Public("mood")));
+        Assert.Empty(beforeRename.TablesUsingType(new ObjectName("pg_catalog", "int4"))); // built-in types are left out
         Assert.Equal(new[] { Public("d") }, final.TablesReferencing(Public("a2")));
         Assert.Empty(final.IndexesOn(Public("b2")));
         Assert.Empty(final.ViewsReading(Public("v")));

@@ -120,7 +120,7 @@ internal static class Drops
         };
 
         // With CASCADE the columns of that type go too (without it the server refuses while any exists).
-        foreach (var key in model.References.TablesUsingType(type))
+        foreach (var key in SchemaReferences.TablesUsing(model, type))
         {
             if (model.Tables.TryGetValue(key, out var table) && table.HasColumnOfType(type))
             {

@@ -290,7 +290,7 @@ internal static class Renames
         }
 
         // Only what uses the type changes (SetItem), rather than every dictionary being rebuilt.
-        foreach (var key in model.References.TablesUsingType(from))
+        foreach (var key in SchemaReferences.TablesUsing(model, from))
         {
             if (model.Tables.TryGetValue(key, out var table) && HasColumnOfType(table.Columns, from))
             {
