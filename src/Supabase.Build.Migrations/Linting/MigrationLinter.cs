@@ -106,7 +106,8 @@ public sealed class MigrationLinter
         }
 
         var perFile = new FileLint[set.Files.Count];
-        Parallel.For(0, set.Files.Count, parallel, i => perFile[i] = LintFile(i, parsed[i], rules, options, version, history, facts));
+        var checks = rules.Select(r => new RuleCheck(r.Descriptor, r.Check)).ToArray();
+        Parallel.For(0, set.Files.Count, parallel, i => perFile[i] = LintFile(i, parsed[i], checks, options, version, history, facts));
 
         var schemaFindings = schemaRules.Count > 0 && hasStatements && history.Final() is { } final
             ? new SchemaAdvisor(schemaRules).Advise(final, exposed).Where(f => f.Target.Source is not null).ToLookup(f => f.Target.Source!.FilePath)
@@ -129,11 +130,11 @@ public sealed class MigrationLinter
     internal static bool IsEnabled(RuleDescriptor rule, LintOptions options) =>
         (rule.IsEnabledByDefault || options.IncludedRules.Any(rule.IsNamedBy)) && !options.DisabledRules.Any(rule.IsNamedBy);
 
-    private FileLint LintFile(int fileIndex, ParsedMigration migration, List<IMigrationRule> rules, LintOptions options, int version, HistoryReplay history, HistoryFacts facts)
+    private FileLint LintFile(int fileIndex, ParsedMigration migration, RuleCheck[] rules, LintOptions options, int version, HistoryReplay history, HistoryFacts facts)
     {
         if (migration.Source is not null && IsOlderThan(migration.File, options.Since))
         {
-            rules = rules.Where(r => !r.Descriptor.Id.StartsWith("SB1", StringComparison.Ordinal)).ToList();
+            rules = rules.Where(r => !r.Descriptor.Id.StartsWith("SB1", StringComparison.Ordinal)).ToArray();
         }
 
         var lint = new FileLint(migration, rules.Select(r => r.Descriptor));
@@ -146,9 +147,8 @@ public sealed class MigrationLinter
             foreach (var statement in migration.Statements)
             {
                 var context = new StatementContext(migration, statement, scope, _parser, ToolDiagnostics.SyntaxError, report, new EmbeddedStatementCache(), schema, version, facts);
-                for (var r = 0; r < rules.Count; r++)
+                foreach (var rule in rules)
                 {
-                    var rule = rules[r];
                     context.Rule = rule.Descriptor;
                     rule.Check(context);
                     if (found.Count > 0)
@@ -181,4 +181,10 @@ public sealed class MigrationLinter
         var b = since.Trim().TrimStart('0');
         return a.Length != b.Length ? a.Length < b.Length : string.CompareOrdinal(a, b) < 0;
     }
+
+    /// <summary>
+    /// A rule's check as a delegate: every statement meets every rule, and a delegate call is direct where a call
+    /// through <see cref="IMigrationRule"/> from one site to forty rule types searches a dispatch cache each time.
+    /// </summary>
+    private readonly record struct RuleCheck(RuleDescriptor Descriptor, Action<StatementContext> Check);
 }
