@@ -22,23 +22,43 @@ public static class JsonReport
 
         ReportConventions.WriteJson(output, writer =>
         {
+            // A report can hold thousands of findings: names, and the values findings repeat (a rule's id, name and
+            // help link, a severity, the file of the findings before), are escaped once, not once per finding.
+            var rules = new Dictionary<RuleDescriptor, (JsonEncodedText Id, JsonEncodedText Name, JsonEncodedText HelpLink)>(ReferenceEqualityComparer.Instance);
+            var severities = new Dictionary<DiagnosticSeverity, JsonEncodedText>();
+            (string? Path, JsonEncodedText Encoded) file = default;
             writer.WriteStartArray();
             foreach (var d in diagnostics)
             {
+                if (!rules.TryGetValue(d.Rule, out var rule))
+                {
+                    rules[d.Rule] = rule = (Encoded(d.Id), Encoded(d.Name), Encoded(d.HelpLink));
+                }
+
+                if (!severities.TryGetValue(d.Severity, out var severity))
+                {
+                    severities[d.Severity] = severity = Encoded(ReportConventions.SeverityName(d.Severity));
+                }
+
+                if (!string.Equals(file.Path, d.FilePath, StringComparison.Ordinal))
+                {
+                    file = (d.FilePath, Encoded(d.FilePath));
+                }
+
                 writer.WriteStartObject();
-                writer.WriteString("file", d.FilePath);
-                writer.WriteNumber("line", d.Span.Start.Line);
-                writer.WriteNumber("column", d.Span.Start.Column);
-                writer.WriteNumber("endLine", d.Span.End.Line);
-                writer.WriteNumber("endColumn", d.Span.End.Column);
-                writer.WriteString("id", d.Id);
-                writer.WriteString("name", d.Name);
-                writer.WriteString("severity", ReportConventions.SeverityName(d.Severity));
-                writer.WriteString("message", d.Message);
-                writer.WriteString("helpLink", d.HelpLink);
+                writer.WriteString(Names.File, file.Encoded);
+                writer.WriteNumber(Names.Line, d.Span.Start.Line);
+                writer.WriteNumber(Names.Column, d.Span.Start.Column);
+                writer.WriteNumber(Names.EndLine, d.Span.End.Line);
+                writer.WriteNumber(Names.EndColumn, d.Span.End.Column);
+                writer.WriteString(Names.Id, rule.Id);
+                writer.WriteString(Names.Name, rule.Name);
+                writer.WriteString(Names.Severity, severity);
+                writer.WriteString(Names.Message, d.Message);
+                writer.WriteString(Names.HelpLink, rule.HelpLink);
                 if (d.Fingerprint is not null)
                 {
-                    writer.WriteString("fingerprint", d.Fingerprint);
+                    writer.WriteString(Names.Fingerprint, d.Fingerprint);
                 }
 
                 if (d.Fix is not null)
@@ -52,6 +72,24 @@ public static class JsonReport
 
             writer.WriteEndArray();
         });
+    }
+
+    private static JsonEncodedText Encoded(string value) => JsonEncodedText.Encode(value, ReportConventions.WriterOptions.Encoder);
+
+    /// <summary>The property names of a finding, escaped once.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText File = Encoded("file");
+        public static readonly JsonEncodedText Line = Encoded("line");
+        public static readonly JsonEncodedText Column = Encoded("column");
+        public static readonly JsonEncodedText EndLine = Encoded("endLine");
+        public static readonly JsonEncodedText EndColumn = Encoded("endColumn");
+        public static readonly JsonEncodedText Id = Encoded("id");
+        public static readonly JsonEncodedText Name = Encoded("name");
+        public static readonly JsonEncodedText Severity = Encoded("severity");
+        public static readonly JsonEncodedText Message = Encoded("message");
+        public static readonly JsonEncodedText HelpLink = Encoded("helpLink");
+        public static readonly JsonEncodedText Fingerprint = Encoded("fingerprint");
     }
 
     private static void WriteFix(Utf8JsonWriter writer, DiagnosticFix fix)
