@@ -5,11 +5,12 @@ using Supabase.Build.PgQuery;
 namespace Supabase.Build.Migrations.Linting;
 
 /// <summary>
-/// The schema model before each statement of a history, for the rules that ask (SB1010, SB1013, SB1016), replayed
-/// file by file on a thread of its own while the files are linted: a rule that needs file <c>i</c> waits only until
-/// the replay has reached it, instead of the whole lint waiting for the whole history. Started when a cheap look at
-/// the parse trees finds a statement that may ask; otherwise nothing is replayed. A replay that fails gives no
-/// model (rules then fall back to what the statement alone shows).
+/// The schema model before each statement of a history, for the rules that ask (SB1010, SB1013, SB1016) and the
+/// final one for the schema rules. A long history is replayed file by file on a thread of its own while the files are
+/// parsed and linted: a rule that needs file <c>i</c> waits only until the replay has reached it, instead of the whole
+/// lint waiting for the whole history. Started when the schema rules run or a cheap look at the parse trees finds a
+/// statement that may ask; a short history is replayed by the first question instead; otherwise nothing is replayed.
+/// A replay that fails gives no model (rules then fall back to what the statement alone shows).
 /// </summary>
 internal sealed class HistoryReplay
 {
@@ -28,20 +29,44 @@ internal sealed class HistoryReplay
         _histories = new SchemaHistory?[migrations.Count];
     }
 
+    /// <summary>
+    /// Histories from this many files are replayed on a thread of their own, beside the parse and the rules; a shorter
+    /// one is replayed on the thread that first asks (when the lint runs many histories side by side, a thread for
+    /// each would cost more to make than its replay takes).
+    /// </summary>
+    public const int BesideParseFrom = 64;
+
     /// <summary>Starts replaying in the background (once).</summary>
     public void Start()
+    {
+        if (Claim())
+        {
+            Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Replays here and now unless the replay has started: what a first question does.</summary>
+    private void RunUnlessStarted()
+    {
+        if (Claim())
+        {
+            Run();
+        }
+    }
+
+    /// <summary>True for the one caller that gets to run the replay.</summary>
+    private bool Claim()
     {
         lock (_gate)
         {
             if (_started)
             {
-                return;
+                return false;
             }
 
             _started = true;
+            return true;
         }
-
-        Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>
@@ -59,7 +84,7 @@ internal sealed class HistoryReplay
             throw new InvalidOperationException($"the model before a {statement.Node.Kind} statement is not kept; see {nameof(HistoryReplay)}.{nameof(AsksForModel)}");
         }
 
-        Start();
+        RunUnlessStarted();
         lock (_gate)
         {
             while (!_failed && _done <= fileIndex)
@@ -74,7 +99,7 @@ internal sealed class HistoryReplay
     /// <summary>The model the whole history ends with; waits for the replay to finish. Null when it failed or no file was read.</summary>
     public SchemaModel? Final()
     {
-        Start();
+        RunUnlessStarted();
         lock (_gate)
         {
             while (!_failed && _done < _migrations.Count)

@@ -69,9 +69,9 @@ public sealed class MigrationLinter
         var workers = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         var parsed = ParsedInOrder.For(set, _migrationParser);
         HistoryReplay? history = null;
-        if (_schemaRules.Any(r => IsEnabled(r.Descriptor, options)))
+        if (_schemaRules.Any(r => IsEnabled(r.Descriptor, options)) && set.Files.Count >= HistoryReplay.BesideParseFrom)
         {
-            // The schema rules need the whole history replayed: start it now, beside the parse.
+            // The schema rules need the whole history replayed: for a long one start it now, beside the parse.
             history = new HistoryReplay(_parser, parsed);
             history.Start();
         }
@@ -100,9 +100,10 @@ public sealed class MigrationLinter
         var facts = HistoryFacts.Of(parsed);
         var history = started ?? new HistoryReplay(_parser, parsed);
         var hasStatements = parsed.Any(p => p.Statements.Count > 0);
-        if (hasStatements && (schemaRules.Count > 0 || (rules.Any(r => r.Descriptor.Id is "SB1010" or "SB1013" or "SB1016") && HistoryReplay.MayBeNeeded(parsed, facts))))
+        if (parsed.Count >= HistoryReplay.BesideParseFrom && hasStatements
+            && (schemaRules.Count > 0 || (rules.Any(r => r.Descriptor.Id is "SB1010" or "SB1013" or "SB1016") && HistoryReplay.MayBeNeeded(parsed, facts))))
         {
-            history.Start();
+            history.Start(); // a short history is replayed by the first rule that asks, on its thread
         }
 
         var perFile = new FileLint[set.Files.Count];
