@@ -51,6 +51,21 @@ public class SB1013ChangingColumnTypeTests
     public void Tables_created_in_the_same_file_are_fine() =>
         Assert.Empty(RuleTest.Findings(Rule, "create table t (n int); alter table t alter column n type bigint;"));
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(80)] // long enough to be replayed on a thread of its own, beside the parse
+    public void The_history_is_followed_however_long(int files)
+    {
+        var history = new[] { "create table t (id bigint, n varchar(20), m varchar(50));" }
+            .Concat(Enumerable.Range(0, files - 2).Select(i => $"create table filler_{i} (id bigint);"))
+            .Append("alter table t alter column n type varchar(40), alter column m type varchar(10);")
+            .ToArray();
+
+        var diagnostic = Assert.Single(RuleTest.History(Rule, null, history));
+
+        Assert.Contains("'t.m'", diagnostic.Message, StringComparison.Ordinal); // n grows (no rewrite), m shrinks (a rewrite)
+    }
+
     [Fact]
     public void The_type_is_followed_through_earlier_changes() =>
         Assert.Single(RuleTest.History(Rule, null, "create table t (id bigint, n varchar(50));", "alter table t alter column n type varchar(100);", "alter table t alter column n type varchar(80);"));
