@@ -171,6 +171,7 @@ internal sealed class LintCommand : Command
         var results = new LintResult[sets.Count];
         var sizes = sets.Select(set => set.Files.Sum(f => SizeOf(f.Path))).ToList();
         var largestFirst = Enumerable.Range(0, sets.Count).OrderByDescending(i => sizes[i]).ToList();
+        CollectorBudget.StartFor(sizes.Sum());
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(largestFirst, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },

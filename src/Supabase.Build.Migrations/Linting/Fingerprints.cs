@@ -123,11 +123,21 @@ public static class Fingerprints
     /// <summary>The same hash as <c>Hash(id, fileName, Encoding.UTF8.GetString(text))</c>, from the bytes as they are.</summary>
     private static string Hash(string id, string fileName, byte[] text)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(id + "\n" + fileName + "\n"));
-        hash.AppendData(text);
-        Span<byte> bytes = stackalloc byte[32];
-        hash.GetHashAndReset(bytes);
-        return Convert.ToHexString(bytes[..16]).ToLowerInvariant();
+        // One buffer and a one-shot hash: a finding is fingerprinted as it is reported, thousands per lint.
+        var prefix = id + "\n" + fileName + "\n";
+        var length = Encoding.UTF8.GetByteCount(prefix) + text.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(prefix, buffer);
+            text.CopyTo(buffer.AsSpan(written));
+            Span<byte> bytes = stackalloc byte[32];
+            SHA256.HashData(buffer.AsSpan(0, length), bytes);
+            return Convert.ToHexString(bytes[..16]).ToLowerInvariant();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
