@@ -145,9 +145,18 @@ public sealed class MigrationLinter
             var found = new List<MigrationDiagnostic>();
             Action<MigrationDiagnostic> report = found.Add; // one delegate for the file's statements, not one each
             Func<MigrationStatement, SchemaModel?> schema = statement => history.StateBefore(fileIndex, migration, statement);
+            StatementContext? context = null;
             foreach (var statement in migration.Statements)
             {
-                var context = new StatementContext(migration, statement, scope, _parser, ToolDiagnostics.SyntaxError, report, new EmbeddedStatementCache(), schema, version, facts);
+                if (context is null)
+                {
+                    context = new StatementContext(migration, statement, scope, _parser, ToolDiagnostics.SyntaxError, report, new EmbeddedStatementCache(), schema, version, facts);
+                }
+                else
+                {
+                    context.MoveTo(statement);
+                }
+
                 foreach (var rule in rules)
                 {
                     context.Rule = rule.Descriptor;

@@ -25,11 +25,7 @@ public sealed class SB1001BanDropTable : IMigrationRule
                 continue;
             }
 
-            var dropped = statement.Node.List("objects")
-                .Select(QualifiedName.Of)
-                .Where(table => table.Name is not null && !statement.Scope.IsCreatedInThisFile(table.Schema, table.Name) && !statement.Scope.IsTemporary(table.Schema, table.Name))
-                .Select(table => table.ToString())
-                .ToList();
+            var dropped = DroppedTables(statement.Node, statement.Scope);
             if (dropped.Count > 0)
             {
                 context.Report(
@@ -38,4 +34,12 @@ public sealed class SB1001BanDropTable : IMigrationRule
             }
         }
     }
+
+    /// <summary>The tables dropped that this file did not create (a method of its own, so its lambda is made only for a DROP TABLE).</summary>
+    private static List<string> DroppedTables(PgNode node, FileScope scope) =>
+        node.List("objects")
+            .Select(QualifiedName.Of)
+            .Where(table => table.Name is not null && !scope.IsCreatedInThisFile(table.Schema, table.Name) && !scope.IsTemporary(table.Schema, table.Name))
+            .Select(table => table.ToString())
+            .ToList();
 }

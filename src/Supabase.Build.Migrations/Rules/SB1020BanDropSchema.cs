@@ -1,4 +1,5 @@
 using Supabase.Build.Migrations.Diagnostics;
+using Supabase.Build.PgQuery;
 
 namespace Supabase.Build.Migrations.Rules;
 
@@ -24,7 +25,7 @@ public sealed class SB1020BanDropSchema : IMigrationRule
                 continue;
             }
 
-            var schemas = node.List("objects").Select(o => o.StringValue).OfType<string>().Where(s => !statement.Scope.IsSchemaCreatedHere(s)).ToList();
+            var schemas = DroppedSchemas(node, statement.Scope);
             if (schemas.Count > 0)
             {
                 var cascade = node.GetString("behavior") == "DROP_CASCADE";
@@ -34,4 +35,8 @@ public sealed class SB1020BanDropSchema : IMigrationRule
             }
         }
     }
+
+    /// <summary>The schemas dropped that this file did not create (a method of its own, so its lambda is made only for a DROP SCHEMA).</summary>
+    private static List<string> DroppedSchemas(PgNode node, FileScope scope) =>
+        node.List("objects").Select(o => o.StringValue).OfType<string>().Where(s => !scope.IsSchemaCreatedHere(s)).ToList();
 }

@@ -42,7 +42,7 @@ public sealed class StatementContext
 
     public ParsedMigration Migration { get; }
 
-    public MigrationStatement Statement { get; }
+    public MigrationStatement Statement { get; private set; }
 
     /// <summary>What earlier statements of the file created and set (the state before this statement).</summary>
     public FileScope Scope { get; }
@@ -50,7 +50,7 @@ public sealed class StatementContext
     /// <summary>The parser, for SQL embedded in the statement (PL/pgSQL and SQL function bodies).</summary>
     public PgParser Parser { get; }
 
-    /// <summary>The rule being run (the linter reuses one context per statement for all rules).</summary>
+    /// <summary>The rule being run (the linter reuses one context for all rules, and for every statement of a file).</summary>
     public RuleDescriptor Rule { get; internal set; }
 
     /// <summary>The PostgreSQL major version the migrations run on (supabase/config.toml <c>[db] major_version</c>, default 15).</summary>
@@ -73,7 +73,7 @@ public sealed class StatementContext
     /// The statement itself, then every statement in its DO block or function body (see <see cref="EmbeddedStatements"/>),
     /// parsed once per statement for all rules.
     /// </summary>
-    public IReadOnlyList<EmbeddedStatement> StatementsWithBodies => _embedded.Get(this);
+    public ReadOnlySpan<EmbeddedStatement> StatementsWithBodies => _embedded.Get(this);
 
     /// <summary>
     /// <see cref="StatementsWithBodies"/> for a rule that looks only for statements holding one of
@@ -81,12 +81,24 @@ public sealed class StatementContext
     /// such a statement and is not parsed (parsing bodies is most of a lint's cost, and most bodies have none).
     /// Findings are still decided on parse trees.
     /// </summary>
-    public IReadOnlyList<EmbeddedStatement> StatementsWithBodiesMentioning(params string[] keywords) => _embedded.GetMentioning(this, keywords);
+    public ReadOnlySpan<EmbeddedStatement> StatementsWithBodiesMentioning(params string[] keywords) => _embedded.GetMentioning(this, keywords);
 
     public SourceText Source => Migration.Source!;
 
     /// <summary>The columns the statement defines or retypes, found once for the type-choice rules that all ask.</summary>
     internal IReadOnlyList<DefinedColumn> DefinedColumns => _definedColumns ??= ColumnDefinitions.Of(this);
+
+    /// <summary>
+    /// Moves the context on to the file's next statement (the linter makes one context per file, not one per
+    /// statement): what was found about the last one is dropped.
+    /// </summary>
+    internal void MoveTo(MigrationStatement statement)
+    {
+        Statement = statement;
+        _definedColumns = null;
+        _fingerprintText = null;
+        _embedded.Reset();
+    }
 
     /// <summary>Reports at the whole statement.</summary>
     public void Report(string message, DiagnosticFix? fix = null) => Report(Statement.Span, message, fix);
