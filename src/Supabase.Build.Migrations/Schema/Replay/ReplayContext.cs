@@ -16,6 +16,7 @@ internal sealed class ReplayContext
 
     private readonly List<MigrationDiagnostic> _diagnostics;
     private MigrationStatement? _statement;
+    private SchemaSource? _source;
 
     // The grants the default privileges give new objects, for the type and schema asked last: each CREATE TABLE
     // asks, and the defaults rarely change between two of them (a list is immutable, so a new one means a change).
@@ -47,17 +48,21 @@ internal sealed class ReplayContext
         get => _statement;
         set
         {
-            // Every object the statement creates records the same source: made once here.
             _statement = value;
-            Source = Reporting && Migration is not null && value is not null ? new SchemaSource(Migration.File.Path, Migration.File.Version, value.Span) : null;
+            _source = null;
         }
     }
 
     /// <summary>When false (the baseline), nothing is reported and no source is recorded.</summary>
     public bool Reporting { get; set; } = true;
 
-    /// <summary>Where the current statement is, for objects it creates.</summary>
-    public SchemaSource? Source { get; private set; }
+    /// <summary>
+    /// Where the current statement is, for objects it creates: made on first use (most statements create nothing),
+    /// then shared by everything the statement creates.
+    /// </summary>
+    public SchemaSource? Source => _source ??= Reporting && Migration is not null && _statement is not null
+        ? new SchemaSource(Migration.File.Path, Migration.File.Version, _statement.Span)
+        : null;
 
     /// <summary>The grants <see cref="SchemaModel.DefaultPrivileges"/> give a new object of <paramref name="objectType"/> in <paramref name="schema"/>.</summary>
     public ImmutableHashSet<Grant> DefaultGrants(string objectType, string schema)

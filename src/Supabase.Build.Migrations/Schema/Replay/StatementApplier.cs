@@ -15,12 +15,16 @@ internal static class StatementApplier
 {
     private static readonly RuleDescriptor NoRule = SchemaDiagnostics.UnmodeledStatement;
 
+    /// <summary>CREATE SCHEMA, then its elements (a method of its own: the lambda would otherwise be made for every statement).</summary>
+    private static void CreateSchema(ReplayContext context, PgNode statement) =>
+        ObjectDdl.CreateSchema(context, statement, element => Apply(context, element));
+
     public static void Apply(ReplayContext context, PgNode statement)
     {
         switch (statement.Kind)
         {
             case "CreateSchemaStmt":
-                ObjectDdl.CreateSchema(context, statement, element => Apply(context, element));
+                CreateSchema(context, statement);
                 break;
             case "CreateExtensionStmt":
                 ObjectDdl.CreateExtension(context, statement);
