@@ -28,6 +28,48 @@ public readonly struct PgNodeList : IReadOnlyList<PgNode>
     /// <summary>True when the list has a node (the JSON leaves empty lists out, so absent and empty read the same).</summary>
     public bool Any() => Count > 0;
 
+    /// <summary>True when a node matches (what LINQ's Any does, without boxing the list's enumerator).</summary>
+    public bool Any(Func<PgNode, bool> predicate)
+    {
+        foreach (var node in this)
+        {
+            if (predicate(node))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when every node matches (or the list is empty).</summary>
+    public bool All(Func<PgNode, bool> predicate)
+    {
+        foreach (var node in this)
+        {
+            if (!predicate(node))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The first node that matches, or a missing one.</summary>
+    public PgNode FirstOrDefault(Func<PgNode, bool> predicate)
+    {
+        foreach (var node in this)
+        {
+            if (predicate(node))
+            {
+                return node;
+            }
+        }
+
+        return default;
+    }
+
     public PgNode First() => this[0];
 
     /// <summary>The first node, or a missing one (<see cref="PgNode.IsMissing"/>) when the list is empty.</summary>

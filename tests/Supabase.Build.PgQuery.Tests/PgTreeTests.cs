@@ -31,6 +31,23 @@ public class PgTreeTests
     }
 
     [Fact]
+    public void A_list_answers_any_all_and_first_matching_as_linq_does()
+    {
+        var columns = Parser.Parse("create table t (a int, b text, c int);").Statements[0].Node.List("tableElts");
+        var empty = Parser.Parse("select;").Statements[0].Node.List("targetList");
+
+        Assert.True(columns.Any(c => c.GetString("colname") == "b"));
+        Assert.False(columns.Any(c => c.GetString("colname") == "z"));
+        Assert.True(columns.All(c => c.Is("ColumnDef")));
+        Assert.False(columns.All(c => c.GetString("colname") == "a"));
+        Assert.Equal("c", columns.FirstOrDefault(c => c.GetString("colname") is "c" or "z").GetString("colname"));
+        Assert.True(columns.FirstOrDefault(c => c.GetString("colname") == "z").IsMissing);
+        Assert.False(empty.Any(_ => true));
+        Assert.True(empty.All(_ => false));
+        Assert.True(empty.FirstOrDefault(_ => true).IsMissing);
+    }
+
+    [Fact]
     public void Descendants_come_depth_first_in_field_order()
     {
         var node = Parser.Parse("select a from t where b = 1 and c = 2;").Statements[0].Node;
