@@ -202,19 +202,15 @@ internal sealed class SchemaReferences
     {
         foreach (var target in before)
         {
-            if (!after.Contains(target) && map.TryGetValue(target, out var referrers))
+            if (!after.Contains(target))
             {
-                var left = referrers.Remove(referrer);
-                map = left.IsEmpty ? map.Remove(target) : map.SetItem(target, left);
+                map = Remove(map, target, referrer);
             }
         }
 
         foreach (var target in after)
         {
-            if (!before.Contains(target))
-            {
-                map = map.SetItem(target, (map.GetValueOrDefault(target) ?? NoKeys).Add(referrer));
-            }
+            map = Add(map, target, referrer);
         }
 
         return map;
