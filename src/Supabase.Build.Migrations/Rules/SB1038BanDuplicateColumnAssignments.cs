@@ -1,4 +1,5 @@
 using Supabase.Build.Migrations.Diagnostics;
+using Supabase.Build.Migrations.Rules.Embedded;
 using Supabase.Build.PgQuery;
 
 namespace Supabase.Build.Migrations.Rules;
@@ -16,6 +17,12 @@ public sealed class SB1038BanDuplicateColumnAssignments : IMigrationRule
 
     public void Check(StatementContext context)
     {
+        if (EmbeddedStatements.HasBodies(context.Statement.Node)
+            && !AssignmentLists.MayRepeatInBodies(context.Parser, context.Source.Utf8.AsSpan(context.Statement.Location, context.Statement.Length)))
+        {
+            return; // no SET or column list in the bodies can name a column twice: no need to parse them
+        }
+
         foreach (var statement in context.StatementsWithBodiesMentioning(Keywords))
         {
             var node = statement.Node;
