@@ -22,19 +22,11 @@ public static class Fingerprints
         return OfStatement(ruleId, migration, StatementUtf8(migration, statement));
     }
 
-    /// <summary>As above, with the statement's <see cref="StatementText"/> computed once for all findings on it.</summary>
-    public static string OfStatement(string ruleId, ParsedMigration migration, string statementText) =>
-        Hash(ruleId, Path.GetFileName(migration.File.Path), statementText);
-
-    /// <summary>As above, from the statement's <see cref="StatementUtf8"/> (no text made: the hash reads the bytes).</summary>
+    /// <summary>As above, with the statement's <see cref="StatementUtf8"/> made once for all findings on it.</summary>
     internal static string OfStatement(string ruleId, ParsedMigration migration, byte[] statementUtf8) =>
         Hash(ruleId, Path.GetFileName(migration.File.Path), statementUtf8);
 
-    /// <summary>The statement's tokens without comments, one space apart: what its fingerprints hash.</summary>
-    public static string StatementText(ParsedMigration migration, MigrationStatement statement) =>
-        Encoding.UTF8.GetString(StatementUtf8(migration, statement));
-
-    /// <summary><see cref="StatementText"/> as UTF-8 bytes.</summary>
+    /// <summary>The statement's tokens without comments, one space apart, as UTF-8: what its fingerprints hash.</summary>
     internal static byte[] StatementUtf8(ParsedMigration migration, MigrationStatement statement) =>
         NormalizedUtf8(migration, statement.Location, statement.Location + statement.Length);
 
@@ -114,11 +106,7 @@ public static class Fingerprints
         return low;
     }
 
-    private static string Hash(params string[] parts)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", parts)));
-        return Convert.ToHexString(bytes, 0, 16).ToLowerInvariant();
-    }
+    private static string Hash(params string[] parts) => Hex(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", parts))));
 
     /// <summary>The same hash as <c>Hash(id, fileName, Encoding.UTF8.GetString(text))</c>, from the bytes as they are.</summary>
     private static string Hash(string id, string fileName, byte[] text)
@@ -131,13 +119,14 @@ public static class Fingerprints
         {
             var written = Encoding.UTF8.GetBytes(prefix, buffer);
             text.CopyTo(buffer.AsSpan(written));
-            Span<byte> bytes = stackalloc byte[32];
-            SHA256.HashData(buffer.AsSpan(0, length), bytes);
-            return Convert.ToHexString(bytes[..16]).ToLowerInvariant();
+            return Hex(SHA256.HashData(buffer.AsSpan(0, length)));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>A fingerprint: the first half of a SHA-256 in lower-case hex.</summary>
+    private static string Hex(byte[] digest) => Convert.ToHexString(digest, 0, 16).ToLowerInvariant();
 }
