@@ -90,17 +90,22 @@ public sealed record SchemaModel
     }
 
     /// <summary>The first schema of <paramref name="searchPath"/> that holds a relation named <paramref name="name"/>.</summary>
-    public ObjectName? ResolveRelation(string name, IEnumerable<string> searchPath)
+    public ObjectName? ResolveRelation(string name, IEnumerable<string> searchPath) => Resolve(name, searchPath, types: false);
+
+    /// <summary>The first schema of <paramref name="searchPath"/> that holds a type named <paramref name="name"/>.</summary>
+    public ObjectName? ResolveType(string name, IEnumerable<string> searchPath) => Resolve(name, searchPath, types: true);
+
+    private ObjectName? Resolve(string name, IEnumerable<string> searchPath, bool types)
     {
+        bool Holds(ObjectName candidate) => types ? HasType(candidate) : HasRelation(candidate);
         if (searchPath is IReadOnlyList<string> schemas)
         {
             // Indexed: a search path is short, and this is asked for most names a statement holds (no enumerator to allocate).
             for (var i = 0; i < schemas.Count; i++)
             {
-                var candidate = new ObjectName(schemas[i], name);
-                if (HasRelation(candidate))
+                if (Holds(new ObjectName(schemas[i], name)))
                 {
-                    return candidate;
+                    return new ObjectName(schemas[i], name);
                 }
             }
 
@@ -109,39 +114,9 @@ public sealed record SchemaModel
 
         foreach (var schema in searchPath)
         {
-            var candidate = new ObjectName(schema, name);
-            if (HasRelation(candidate))
+            if (Holds(new ObjectName(schema, name)))
             {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The first schema of <paramref name="searchPath"/> that holds a type named <paramref name="name"/>.</summary>
-    public ObjectName? ResolveType(string name, IEnumerable<string> searchPath)
-    {
-        if (searchPath is IReadOnlyList<string> schemas)
-        {
-            for (var i = 0; i < schemas.Count; i++)
-            {
-                var candidate = new ObjectName(schemas[i], name);
-                if (HasType(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            return null;
-        }
-
-        foreach (var schema in searchPath)
-        {
-            var candidate = new ObjectName(schema, name);
-            if (HasType(candidate))
-            {
-                return candidate;
+                return new ObjectName(schema, name);
             }
         }
 
