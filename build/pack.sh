@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packs what users install into nuget/ (the local feed NuGet.config and samples/NuGet.config list):
-#   Supabase.Build.Sdk   the MSBuild SDK (tasks, engine, bundled libpg_query)
+#   Supabase.Build.Sdk   the MSBuild SDK (tasks, engine, libpg_query 17 for every runtime: build/build-libpg-query.sh)
 #   Supabase.Build.Cli   the supabase-build dotnet tool, when src/Supabase.Build.Cli exists
 #   Supabase.Build.Analyzers  the secrets analyzers alone (SB3xxx), for projects that do not use the SDK
 # Usage: build/pack.sh [VERSION]   (or VERSION=... build/pack.sh); default 0.1.0-local.<UTC timestamp>, a new
@@ -23,10 +23,12 @@ if [[ -f "$root/src/Supabase.Build.Cli/Supabase.Build.Cli.csproj" ]]; then
   projects+=("$root/src/Supabase.Build.Cli/Supabase.Build.Cli.csproj")
 fi
 
+# The parser for every runtime the packages ship (cached outside the repository after the first build).
+bash "$root/build/build-libpg-query.sh" --all >&2
+
 for project in "${projects[@]}"; do
   echo "pack: $(basename "$project" .csproj) $version -> nuget/" >&2
-  # The build fetches libpg_query on first use (build/fetch-libpg-query.sh) and bundles it.
-  dotnet pack "$project" -c Release -p:Version="$version" -o "$feed" -nologo -v:q -nodeReuse:false >&2
+  dotnet pack "$project" -c Release -p:Version="$version" -p:SupabasePackAllParsers=true -o "$feed" -nologo -v:q -nodeReuse:false >&2
 done
 
 echo "$version"

@@ -126,7 +126,7 @@ internal sealed class GenCommand : Command
         PgParser parser;
         try
         {
-            parser = PgParser.Load(parseResult.GetValue(_parserLibrary) ?? BundledParser());
+            parser = PgParser.Load(parseResult.GetValue(_parserLibrary));
         }
         catch (PgQueryLibraryException e)
         {
@@ -205,24 +205,6 @@ internal sealed class GenCommand : Command
         }
 
         return ExitCodes.Success;
-    }
-
-    /// <summary>
-    /// The parser beside the executable (runtimes/&lt;rid&gt;/native/): what the engine's locator finds by the assembly's
-    /// path, which a Native AOT build does not have. Null when SUPABASE_PGQUERY_LIBRARY decides, or there is none.
-    /// </summary>
-    private static string? BundledParser()
-    {
-        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PgQueryLibraryLocator.EnvironmentVariable)))
-        {
-            return null;
-        }
-
-        var rid = (OperatingSystem.IsLinux() ? "linux-" : OperatingSystem.IsMacOS() ? "osx-" : "win-")
-                  + System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
-        var file = OperatingSystem.IsWindows() ? "pg_query.dll" : OperatingSystem.IsMacOS() ? "libpg_query.dylib" : "libpg_query.so";
-        var path = Path.Combine(AppContext.BaseDirectory, "runtimes", rid, "native", file);
-        return File.Exists(path) ? path : null;
     }
 
     private string? MigrationsDirectory(string? argument, bool required)

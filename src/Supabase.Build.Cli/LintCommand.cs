@@ -105,7 +105,7 @@ internal sealed class LintCommand : Command
             Since = parseResult.GetValue(_since),
         };
 
-        var linter = MigrationLinter.TryCreate(parseResult.GetValue(_parserLibrary) ?? BundledParser(), out var parserNotFound);
+        var linter = MigrationLinter.TryCreate(parseResult.GetValue(_parserLibrary), out var parserNotFound);
         if (linter is null)
         {
             // Without the parser nothing can be linted: say so, with what discovery found about the files.
@@ -141,24 +141,6 @@ internal sealed class LintCommand : Command
         output.Flush(); // the report first, then the summary, when both go to one terminal
         error.WriteLine(Summary(run.Files, run.Statements, run.Diagnostics, run.Baselined));
         return run.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? ExitCodes.ErrorsFound : ExitCodes.Success;
-    }
-
-    /// <summary>
-    /// The parser shipped beside the executable (runtimes/&lt;rid&gt;/native), when no library is configured: the native
-    /// (AOT) build has no assembly path for the engine to look beside, so the tool names the bundled copy itself.
-    /// </summary>
-    private static string? BundledParser()
-    {
-        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PgQuery.PgQueryLibraryLocator.EnvironmentVariable)))
-        {
-            return null;
-        }
-
-        var rid = (OperatingSystem.IsLinux() ? "linux-" : OperatingSystem.IsMacOS() ? "osx-" : "win-")
-                  + System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
-        var file = OperatingSystem.IsWindows() ? "pg_query.dll" : OperatingSystem.IsMacOS() ? "libpg_query.dylib" : "libpg_query.so";
-        var path = Path.Combine(AppContext.BaseDirectory, "runtimes", rid, "native", file);
-        return File.Exists(path) ? path : null;
     }
 
     private static (List<MigrationDiagnostic> Diagnostics, int Files, int Statements, int Baselined) Run(

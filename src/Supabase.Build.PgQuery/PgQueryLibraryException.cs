@@ -10,6 +10,7 @@ public sealed class PgQueryLibraryException : Exception
 
     /// <summary>How to get a parser on each platform; shown with diagnostic SB0003.</summary>
     public const string InstallHint =
-        "install libpg_query for PostgreSQL 15: Debian/Ubuntu 'apt-get install libpg-query1504.0', macOS 'brew install libpg_query', " +
-        "Windows 'vcpkg install libpg-query'; or point the SupabasePgQueryLibrary property (SUPABASE_PGQUERY_LIBRARY variable) at the library file";
+        "the package bundles libpg_query 17 for linux-x64/arm64 (glibc 2.17+ and musl), win-x64/arm64 and osx-x64/arm64; on any other " +
+        "platform build libpg_query 17-6.1.0 (pganalyze/libpg_query, 'make build_shared') or install it ('brew install libpg_query' on macOS), " +
+        "and point the SupabasePgQueryLibrary property (SUPABASE_PGQUERY_LIBRARY variable) at the library file";
 }

@@ -7,7 +7,7 @@ namespace Supabase.Build.Cli.Tests;
 /// <summary>A copy of the tool without its bundled parser, on a machine without a system copy: SB0003, exit 1.</summary>
 public sealed class ParserMissingTests : IDisposable
 {
-    private static readonly string[] SystemNames = { "libpg_query.so.1504.0", "libpg_query.so", "libpg_query.dylib", "pg_query.dll" };
+    private static readonly string[] SystemNames = { "libpg_query.so.1706", "libpg_query.so", "libpg_query.dylib", "pg_query.dll" };
 
     private readonly string _toolCopy = Path.Combine(Path.GetTempPath(), "sb-cli-noparser-" + Guid.NewGuid().ToString("N"));
 

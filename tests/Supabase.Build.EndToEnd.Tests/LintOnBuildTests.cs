@@ -191,7 +191,7 @@ public sealed class LintOnBuildTests(PackedSdkFixture fixture)
     public void Missing_parser_is_one_SB0003_error_and_leaves_nothing_cached()
     {
         Skip.If(
-            NativeLibrary.TryLoad("libpg_query.so.1504.0", out _) || NativeLibrary.TryLoad("libpg_query.so", out _),
+            NativeLibrary.TryLoad("libpg_query.so.1706", out _) || NativeLibrary.TryLoad("libpg_query.so", out _),
             "this machine has a system libpg_query, which the SDK would load instead");
         var consumer = fixture.CreateConsumerWithOwnPackages("noparser", new Dictionary<string, string> { ["SUPABASE_PGQUERY_LIBRARY"] = string.Empty })
             .WithSdkElement();
