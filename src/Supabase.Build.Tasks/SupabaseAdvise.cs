@@ -1,9 +1,5 @@
 using Microsoft.Build.Framework;
-using Supabase.Build.Migrations.Advising;
-using Supabase.Build.Migrations.Diagnostics;
-using Supabase.Build.Migrations.Discovery;
-using Supabase.Build.Migrations.Push;
-using Supabase.Build.PgQuery;
+using Supabase.Build.Migrations.BuildSteps;
 
 namespace Supabase.Build.Tasks;
 
@@ -38,51 +34,20 @@ public sealed class SupabaseAdvise : Microsoft.Build.Utilities.Task, ICancelable
 
     public void Cancel() => _cancellation.Cancel();
 
-    public override bool Execute()
-    {
-        var errors = new List<MigrationDiagnostic>();
-        var target = PushSettings.TryTarget(DatabaseUrl, "SupabaseDbUrl", ProjectFile ?? "SupabaseAdvise", errors);
-        PgParser? parser = null;
-        try
+    public override bool Execute() => _cancellation.Run(token => PushSteps.Advise(
+        new DatabaseRequest
         {
-            parser = PgParser.Load(string.IsNullOrWhiteSpace(ParserLibrary) ? null : ParserLibrary);
-        }
-        catch (PgQueryLibraryException e)
-        {
-            errors.Add(MigrationDiagnostic.ForFile(ToolDiagnostics.ParserNotFound, "libpg_query", e.Message));
-        }
-
-        if (errors.Count > 0 || target is null || parser is null)
-        {
-            errors.ForEach(e => DiagnosticLog.Log(Log, e, ProjectFile));
-            return false;
-        }
-
-        var local = TaskMigrations.FromExisting(MigrationsDirectory, MigrationFiles);
-
-        var policy = new SeverityPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
-        var schemas = SeverityPolicy.Split(Schemas);
-        var options = new AdviseOptions { ExposedSchemas = schemas.Length > 0 ? schemas : null, DisabledRules = policy.DisabledRules };
-        AdviseResult result;
-        try
-        {
-            result = _cancellation.Run(token => new LiveAdvisor(parser).AdviseAsync(target, local, options, token));
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-
-        foreach (var diagnostic in result.Diagnostics)
-        {
-            DiagnosticLog.Log(Log, policy.Apply(diagnostic), ProjectFile);
-        }
-
-        if (result.Succeeded)
-        {
-            Log.LogMessage(MessageImportance.High, $"Supabase.Build: advised {target.Display}: {result.Findings.Count} finding(s)");
-        }
-
-        return !Log.HasLoggedErrors;
-    }
+            MigrationsDirectory = MigrationsDirectory,
+            MigrationFiles = TaskItems.Paths(MigrationFiles),
+            DatabaseUrl = DatabaseUrl,
+            Schemas = Schemas,
+            NoWarn = NoWarn,
+            WarningsAsErrors = WarningsAsErrors,
+            WarningsNotAsErrors = WarningsNotAsErrors,
+            TreatWarningsAsErrors = TreatWarningsAsErrors,
+            ParserLibrary = ParserLibrary,
+            ProjectFile = ProjectFile,
+        },
+        new TaskBuildLog(Log),
+        token)) && !Log.HasLoggedErrors;
 }

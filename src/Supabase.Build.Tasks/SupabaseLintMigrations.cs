@@ -1,18 +1,14 @@
 using System.Reflection;
 using Microsoft.Build.Framework;
-using Supabase.Build.Migrations.Diagnostics;
-using Supabase.Build.Migrations.Discovery;
-using Supabase.Build.Migrations.Linting;
-using Supabase.Build.Migrations.Reporting;
+using Supabase.Build.Migrations.BuildSteps;
 
 namespace Supabase.Build.Tasks;
 
 /// <summary>
-/// Lints the migrations and stores the outcome: <see cref="ResultsFile"/> (the cache that
-/// <see cref="SupabaseReportLintResults"/> logs from, on this build and on every up-to-date build after it) and,
-/// when asked, a SARIF <see cref="ErrorLog"/>. It logs no findings itself, so they are logged exactly once per build
-/// whether the lint ran or was skipped as up to date. Only a missing parser (SB0003) or an unwritable output
-/// fails this task; then no cache is left behind, so the next build lints again.
+/// Lints the migrations and stores the outcome in <see cref="ResultsFile"/> (the cache that
+/// <see cref="SupabaseReportLintResults"/> logs from, on this build and on every up-to-date build after it) and, when
+/// asked, a SARIF <see cref="ErrorLog"/>. It logs no findings itself. The work is <see cref="LintStep.Lint"/>, which the
+/// CLI's <c>msbuild lint</c> runs when the build runs out of process.
 /// </summary>
 public sealed class SupabaseLintMigrations : Microsoft.Build.Utilities.Task
 {
@@ -56,81 +52,27 @@ public sealed class SupabaseLintMigrations : Microsoft.Build.Utilities.Task
     /// <summary>Where diagnostics without a file of their own are placed in the log (the project file).</summary>
     public string? ProjectFile { get; set; }
 
-    public override bool Execute()
-    {
-        var linter = MigrationLinter.TryCreate(string.IsNullOrWhiteSpace(ParserLibrary) ? null : ParserLibrary, out var parserNotFound);
-        if (linter is null)
+    public override bool Execute() => LintStep.Lint(
+        new LintRequest
         {
-            DeleteIfPresent(ResultsFile);
-            DiagnosticLog.Log(Log, parserNotFound!, ProjectFile);
-            return false;
-        }
-
-        var set = TaskMigrations.From(MigrationsDirectory, MigrationFiles);
-        var policy = new SeverityPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
-        LintBaseline? baseline = null;
-        if (!string.IsNullOrWhiteSpace(BaselineFile) && File.Exists(BaselineFile))
-        {
-            try
-            {
-                baseline = LintBaseline.Load(BaselineFile);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-            {
-                DeleteIfPresent(ResultsFile);
-                Log.LogError(null, null, null, BaselineFile, 0, 0, 0, 0, $"Supabase.Build: the lint baseline could not be read ({e.Message}); fix it or regenerate it with dotnet msbuild -t:SupabaseLintBaseline");
-                return false;
-            }
-        }
-
-        var result = linter.Lint(set, LintTaskOptions.From(policy.DisabledRules, Include, Since, ApiSchemas) with { Baseline = baseline });
-        var diagnostics = result.Diagnostics.Select(policy.Apply).ToList();
-
-        try
-        {
-            WriteReplacing(ResultsFile, stream => JsonReport.Write(stream, diagnostics));
-            if (!string.IsNullOrWhiteSpace(ErrorLog))
-            {
-                WriteReplacing(ErrorLog, stream => SarifWriter.Write(stream, diagnostics, linter.Descriptors, ToolVersion));
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            DeleteIfPresent(ResultsFile);
-            Log.LogError($"Supabase.Build: could not write the lint results: {e.Message}");
-            return false;
-        }
-
-        Log.LogMessage(
-            MessageImportance.Normal,
-            $"Supabase.Build: linted {result.FileCount} migration file(s), {result.StatementCount} statement(s) in '{set.Directory}': " +
-            $"{diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} error(s), {diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning)} warning(s)"
-            + (result.BaselinedCount > 0 ? $", {result.BaselinedCount} more in the baseline" : string.Empty));
-        return true;
-    }
+            MigrationsDirectory = MigrationsDirectory,
+            MigrationFiles = TaskItems.Paths(MigrationFiles),
+            NoWarn = NoWarn,
+            WarningsAsErrors = WarningsAsErrors,
+            WarningsNotAsErrors = WarningsNotAsErrors,
+            TreatWarningsAsErrors = TreatWarningsAsErrors,
+            ParserLibrary = ParserLibrary,
+            ErrorLog = ErrorLog,
+            BaselineFile = BaselineFile,
+            Since = Since,
+            Include = Include,
+            ApiSchemas = ApiSchemas,
+            ResultsFile = ResultsFile,
+            ProjectFile = ProjectFile,
+            ToolVersion = ToolVersion,
+        },
+        new TaskBuildLog(Log));
 
     internal static string ToolVersion =>
         typeof(SupabaseLintMigrations).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
-
-    internal static void DeleteIfPresent(string path)
-    {
-        if (File.Exists(path))
-        {
-            File.Delete(path);
-        }
-    }
-
-    /// <summary>Writes beside the target and moves into place, so a cancelled build never leaves half a file.</summary>
-    private static void WriteReplacing(string path, Action<Stream> write)
-    {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = $"{full}.{Environment.ProcessId}.tmp";
-        using (var stream = File.Create(temporary))
-        {
-            write(stream);
-        }
-
-        File.Move(temporary, full, overwrite: true);
-    }
 }

@@ -1,9 +1,6 @@
-using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using Supabase.Build.Migrations.Diagnostics;
-using Supabase.Build.Migrations.Discovery;
-using Supabase.Build.Migrations.Push;
+using Supabase.Build.Migrations.BuildSteps;
 
 namespace Supabase.Build.Tasks;
 
@@ -33,51 +30,18 @@ public sealed class SupabaseMigrationStatus : Microsoft.Build.Utilities.Task, IC
 
     public override bool Execute()
     {
-        var location = ProjectFile ?? "SupabaseMigrationStatus";
-        var errors = new List<MigrationDiagnostic>();
-        var target = PushSettings.TryTarget(DatabaseUrl, "SupabaseDbUrl", location, errors);
-        var pusher = MigrationPusher.TryCreate(string.IsNullOrWhiteSpace(ParserLibrary) ? null : ParserLibrary, out var parserNotFound);
-        if (parserNotFound is not null)
-        {
-            errors.Add(parserNotFound);
-        }
-
-        if (errors.Count > 0 || target is null || pusher is null)
-        {
-            errors.ForEach(e => DiagnosticLog.Log(Log, e, ProjectFile));
-            return false;
-        }
-
-        MigrationSet set;
-        if (string.IsNullOrWhiteSpace(MigrationsDirectory))
-        {
-            Log.LogMessage(MessageImportance.High, "Supabase.Build: no supabase/migrations folder at or above the project; showing what the database has applied");
-            set = new MigrationSet(null, Array.Empty<MigrationFile>(), Array.Empty<MigrationDiagnostic>());
-        }
-        else
-        {
-            set = TaskMigrations.From(MigrationsDirectory, MigrationFiles);
-        }
-
-        MigrationStatusResult result;
-        try
-        {
-            result = _cancellation.Run(token => pusher.StatusAsync(set, target, new PushLog(Log, ProjectFile), token));
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-
-        if (result.Succeeded)
-        {
-            foreach (var line in StatusTable.Lines(result))
+        var result = _cancellation.Run(token => PushSteps.Status(
+            new DatabaseRequest
             {
-                Log.LogMessage(MessageImportance.High, line);
-            }
-        }
-
-        Migrations = result.Entries.Select(e =>
+                MigrationsDirectory = MigrationsDirectory,
+                MigrationFiles = TaskItems.Paths(MigrationFiles),
+                DatabaseUrl = DatabaseUrl,
+                ParserLibrary = ParserLibrary,
+                ProjectFile = ProjectFile,
+            },
+            new TaskBuildLog(Log),
+            token));
+        Migrations = (result?.Entries ?? []).Select(e =>
         {
             var item = new TaskItem(e.Path ?? e.Version);
             item.SetMetadata("Version", e.Version);
@@ -86,6 +50,6 @@ public sealed class SupabaseMigrationStatus : Microsoft.Build.Utilities.Task, IC
             item.SetMetadata("Edited", e.Edited ? "true" : "false");
             return (ITaskItem)item;
         }).ToArray();
-        return result.Succeeded && !Log.HasLoggedErrors;
+        return result is not null && !Log.HasLoggedErrors;
     }
 }

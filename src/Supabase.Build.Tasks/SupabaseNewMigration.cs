@@ -1,5 +1,5 @@
 using Microsoft.Build.Framework;
-using Supabase.Build.Migrations.Push;
+using Supabase.Build.Migrations.BuildSteps;
 
 namespace Supabase.Build.Tasks;
 
@@ -25,20 +25,7 @@ public sealed class SupabaseNewMigration : Microsoft.Build.Utilities.Task
 
     public override bool Execute()
     {
-        var directory = string.IsNullOrWhiteSpace(MigrationsDirectory)
-            ? PushSettings.NewMigrationDirectory(ProjectDirectory)
-            : Path.GetFullPath(MigrationsDirectory);
-        var result = NewMigration.Create(directory, Name, DateTime.UtcNow);
-        if (!result.Succeeded)
-        {
-            Log.LogError(
-                null, PushDiagnostics.InvalidSetting.Id, null, PushDiagnostics.InvalidSetting.HelpLink, ProjectFile, 0, 0, 0, 0,
-                $"{result.Error}; run dotnet msbuild -t:SupabaseNewMigration -p:Name=<name> ({PushDiagnostics.InvalidSetting.HelpLink})");
-            return false;
-        }
-
-        CreatedFile = result.Path!;
-        Log.LogMessage(MessageImportance.High, $"Supabase.Build: created {CreatedFile}");
-        return true;
+        CreatedFile = PushSteps.NewMigration(Name, MigrationsDirectory, ProjectDirectory, ProjectFile, new TaskBuildLog(Log)) ?? string.Empty;
+        return CreatedFile.Length > 0;
     }
 }

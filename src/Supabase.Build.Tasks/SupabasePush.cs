@@ -1,15 +1,14 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using Supabase.Build.Migrations.Diagnostics;
-using Supabase.Build.Migrations.Discovery;
-using Supabase.Build.Migrations.Push;
+using Supabase.Build.Migrations.BuildSteps;
 
 namespace Supabase.Build.Tasks;
 
 /// <summary>
 /// <c>dotnet msbuild -t:SupabasePush</c>: applies the pending migrations to the database (SupabaseDbUrl, else
 /// SUPABASE_DB_URL, else the Supabase CLI's local database), recording them in supabase_migrations.schema_migrations.
-/// A thin adapter: the engine's <see cref="MigrationPusher"/> does the work; this maps properties in and events out.
+/// A thin adapter: <see cref="PushSteps.Push"/> does the work (the CLI's <c>push</c> runs the same when the build runs out
+/// of process); this maps properties in and the applied migrations out.
 /// Ctrl+C cancels the statement running on the server and rolls its migration back.
 /// </summary>
 public sealed class SupabasePush : Microsoft.Build.Utilities.Task, ICancelableTask
@@ -63,70 +62,37 @@ public sealed class SupabasePush : Microsoft.Build.Utilities.Task, ICancelableTa
 
     public override bool Execute()
     {
-        var log = new PushLog(Log, ProjectFile);
-        var location = ProjectFile ?? "SupabasePush";
-        if (string.IsNullOrWhiteSpace(MigrationsDirectory))
-        {
-            Log.LogError(
-                null, PushDiagnostics.InvalidSetting.Id, null, PushDiagnostics.InvalidSetting.HelpLink, ProjectFile, 0, 0, 0, 0,
-                $"no supabase/migrations folder at or above the project; set SupabaseMigrationsDirectory to the folder of <version>_<name>.sql files ({PushDiagnostics.InvalidSetting.HelpLink})");
-            return false;
-        }
-
-        var errors = new List<MigrationDiagnostic>();
-        var target = PushSettings.TryTarget(DatabaseUrl, "SupabaseDbUrl", location, errors);
-        PushSettings.TrySeconds("SupabasePushLockWaitSeconds", LockWaitSeconds, PushOptions.DefaultLockWait, location, errors, out var lockWait);
-        PushSettings.TryDuration("SupabasePushLockTimeout", LockTimeout, location, errors, out var lockTimeout);
-        PushSettings.TryDuration("SupabasePushStatementTimeout", StatementTimeout, location, errors, out var statementTimeout);
-        var pusher = MigrationPusher.TryCreate(string.IsNullOrWhiteSpace(ParserLibrary) ? null : ParserLibrary, out var parserNotFound);
-        if (parserNotFound is not null)
-        {
-            errors.Add(parserNotFound);
-        }
-
-        if (errors.Count > 0 || target is null || pusher is null)
-        {
-            errors.ForEach(e => DiagnosticLog.Log(Log, e, ProjectFile));
-            return false;
-        }
-
-        var set = TaskMigrations.From(MigrationsDirectory, MigrationFiles);
-        var policy = new SeverityPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
-        var options = new PushOptions
-        {
-            Target = target,
-            Lint = !SkipLint,
-            DisabledRules = policy.DisabledRules,
-            DiagnosticPolicy = policy.Apply,
-            LockWait = lockWait,
-            LockTimeout = lockTimeout,
-            StatementTimeout = statementTimeout,
-            IncludeAll = IncludeAll,
-            DryRun = DryRun,
-            SeedFiles = PushSettings.SeedFiles(IncludeSeed, SeedFile, set.Directory!),
-        };
-        if (IncludeSeed && options.SeedFiles.Count == 0)
-        {
-            Log.LogMessage(MessageImportance.Normal, "Supabase.Build: no supabase/seed.sql beside the migrations folder; nothing to seed");
-        }
-
-        try
-        {
-            var result = _cancellation.Run(token => pusher.PushAsync(set, options, log, token));
-            AppliedMigrations = result.Applied
-                .Where(a => a.Version.Length > 0)
-                .Select(a => (ITaskItem)new TaskItem(a.Path, new Dictionary<string, string>
-                {
-                    ["Version"] = a.Version,
-                    ["Statements"] = a.Statements.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                }))
-                .ToArray();
-            return result.Succeeded && !Log.HasLoggedErrors;
-        }
-        catch (OperationCanceledException)
-        {
-            Log.LogWarning("Supabase.Build: push cancelled");
-            return false;
-        }
+        var result = _cancellation.Run(token => PushSteps.Push(
+            new DatabaseRequest
+            {
+                MigrationsDirectory = MigrationsDirectory,
+                MigrationFiles = TaskItems.Paths(MigrationFiles),
+                DatabaseUrl = DatabaseUrl,
+                SkipLint = SkipLint,
+                LockWaitSeconds = LockWaitSeconds,
+                LockTimeout = LockTimeout,
+                StatementTimeout = StatementTimeout,
+                IncludeAll = IncludeAll,
+                DryRun = DryRun,
+                IncludeSeed = IncludeSeed,
+                SeedFile = SeedFile,
+                NoWarn = NoWarn,
+                WarningsAsErrors = WarningsAsErrors,
+                WarningsNotAsErrors = WarningsNotAsErrors,
+                TreatWarningsAsErrors = TreatWarningsAsErrors,
+                ParserLibrary = ParserLibrary,
+                ProjectFile = ProjectFile,
+            },
+            new TaskBuildLog(Log),
+            token));
+        AppliedMigrations = (result?.Applied ?? [])
+            .Where(a => a.Version.Length > 0)
+            .Select(a => (ITaskItem)new TaskItem(a.Path, new Dictionary<string, string>
+            {
+                ["Version"] = a.Version,
+                ["Statements"] = a.Statements.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }))
+            .ToArray();
+        return result is not null && !Log.HasLoggedErrors;
     }
 }

@@ -1,7 +1,5 @@
 using Microsoft.Build.Framework;
-using Supabase.Build.Migrations.Diagnostics;
-using Supabase.Build.Migrations.Discovery;
-using Supabase.Build.Migrations.Linting;
+using Supabase.Build.Migrations.BuildSteps;
 
 namespace Supabase.Build.Tasks;
 
@@ -33,32 +31,20 @@ public sealed class SupabaseWriteLintBaseline : Microsoft.Build.Utilities.Task
 
     public string? ProjectFile { get; set; }
 
-    public override bool Execute()
-    {
-        var linter = MigrationLinter.TryCreate(string.IsNullOrWhiteSpace(ParserLibrary) ? null : ParserLibrary, out var parserNotFound);
-        if (linter is null)
+    public override bool Execute() => LintStep.WriteBaseline(
+        new LintRequest
         {
-            DiagnosticLog.Log(Log, parserNotFound!, ProjectFile);
-            return false;
-        }
-
-        var set = TaskMigrations.From(MigrationsDirectory, MigrationFiles);
-        var result = linter.Lint(set, LintTaskOptions.From(SeverityPolicy.Split(NoWarn), Include, Since, ApiSchemas));
-        var baseline = LintBaseline.From(result.Diagnostics, set.Files.Select(f => f.Path));
-        try
-        {
-            baseline.Save(BaselineFile, SupabaseLintMigrations.ToolVersion);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Log.LogError($"Supabase.Build: could not write the lint baseline '{BaselineFile}': {e.Message}");
-            return false;
-        }
-
-        var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        Log.LogMessage(
-            MessageImportance.High,
-            $"Supabase.Build: wrote {baseline.Findings.Count} finding(s) ({errors} error(s)) of {set.Files.Count} migration file(s) to {BaselineFile}; builds now report only findings that are not in it");
-        return true;
-    }
+            MigrationsDirectory = MigrationsDirectory,
+            MigrationFiles = TaskItems.Paths(MigrationFiles),
+            NoWarn = NoWarn,
+            ParserLibrary = ParserLibrary,
+            Since = Since,
+            Include = Include,
+            ApiSchemas = ApiSchemas,
+            BaselineFile = BaselineFile,
+            ResultsFile = string.Empty,
+            ProjectFile = ProjectFile,
+            ToolVersion = SupabaseLintMigrations.ToolVersion,
+        },
+        new TaskBuildLog(Log));
 }

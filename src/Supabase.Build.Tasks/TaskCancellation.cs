@@ -19,8 +19,8 @@ internal sealed class TaskCancellation
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> with a token that <see cref="Cancel"/> trips, and blocks until it is done.</summary>
-    public T Run<T>(Func<CancellationToken, Task<T>> work)
+    /// <summary>Runs <paramref name="work"/> with a token that <see cref="Cancel"/> trips.</summary>
+    public T Run<T>(Func<CancellationToken, T> work)
     {
         using var source = new CancellationTokenSource();
         lock (_gate)
@@ -34,7 +34,7 @@ internal sealed class TaskCancellation
 
         try
         {
-            return work(source.Token).GetAwaiter().GetResult();
+            return work(source.Token);
         }
         finally
         {

@@ -1,14 +1,14 @@
 using Supabase.Build.Migrations.Diagnostics;
 
-namespace Supabase.Build.Tasks;
+namespace Supabase.Build.Migrations.BuildSteps;
 
 /// <summary>
 /// The project's warning settings applied to migration diagnostics, the way the compiler applies them to C#:
 /// <c>NoWarn</c> turns a rule off entirely (errors too: a team that lists SB1003 has decided), <c>WarningsAsErrors</c>
 /// and <c>TreatWarningsAsErrors</c> (minus <c>WarningsNotAsErrors</c>) make warnings errors. Lists take ids (SB1004)
-/// or rule names (prefer-robust-stmts), separated by ';' or ','.
+/// or rule names (prefer-robust-stmts), separated by ';', ',' or spaces.
 /// </summary>
-internal sealed class SeverityPolicy
+public sealed class SeverityPolicy
 {
     private readonly IReadOnlyList<string> _warningsAsErrors;
     private readonly IReadOnlyList<string> _warningsNotAsErrors;
@@ -27,6 +27,7 @@ internal sealed class SeverityPolicy
 
     public MigrationDiagnostic Apply(MigrationDiagnostic diagnostic)
     {
+        ArgumentNullException.ThrowIfNull(diagnostic);
         if (diagnostic.Severity != DiagnosticSeverity.Warning)
         {
             return diagnostic;
@@ -37,6 +38,7 @@ internal sealed class SeverityPolicy
         return promote ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic;
     }
 
-    internal static string[] Split(string? list) =>
+    /// <summary>A list property (<c>SB1003;ban-drop-table</c>) as its entries.</summary>
+    public static string[] Split(string? list) =>
         (list ?? string.Empty).Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
