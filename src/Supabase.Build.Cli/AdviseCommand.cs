@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Supabase.Build.Migrations.Advising;
+using Supabase.Build.Migrations.BuildSteps;
 using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Discovery;
 using Supabase.Build.Migrations.Push;
@@ -15,6 +16,10 @@ namespace Supabase.Build.Cli;
 internal sealed class AdviseCommand : Command
 {
     private readonly string _workingDirectory;
+    private readonly BuildMode _buildMode;
+    private readonly Option<string?> _warningsAsErrors = BuildMode.WarningsAsErrors();
+    private readonly Option<string?> _warningsNotAsErrors = BuildMode.WarningsNotAsErrors();
+    private readonly Option<bool> _treatWarningsAsErrors = BuildMode.TreatWarningsAsErrors();
     private readonly Argument<string?> _directory = PushCommandSupport.DirectoryArgument("place findings in (and read supabase/config.toml beside)");
     private readonly Option<string?> _databaseUrl = PushCommandSupport.DatabaseUrlOption();
     private readonly Option<string?> _parserLibrary = PushCommandSupport.ParserLibraryOption();
@@ -23,10 +28,11 @@ internal sealed class AdviseCommand : Command
     private readonly Option<string[]> _noWarn = SharedOptions.NoWarn();
     private readonly Option<string[]> _schemas = SharedOptions.Schemas();
 
-    public AdviseCommand(string workingDirectory)
+    public AdviseCommand(string workingDirectory, BuildMode buildMode)
         : base("advise", "Check a live database for Supabase security and performance holes (SB2xxx: RLS off, mutable search_path, exposed auth.users, ...), naming the migration that made each object. Changes nothing. Exit code: 0 no errors, 1 errors found or the database could not be read, 2 usage error.")
     {
         _workingDirectory = workingDirectory;
+        _buildMode = buildMode;
         Arguments.Add(_directory);
         Options.Add(_databaseUrl);
         Options.Add(_schemas);
@@ -34,6 +40,9 @@ internal sealed class AdviseCommand : Command
         Options.Add(_format);
         Options.Add(_output);
         Options.Add(_parserLibrary);
+        Options.Add(_warningsAsErrors);
+        Options.Add(_warningsNotAsErrors);
+        Options.Add(_treatWarningsAsErrors);
         SetAction(ExecuteAsync);
     }
 
@@ -41,6 +50,24 @@ internal sealed class AdviseCommand : Command
     {
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
+        if (_buildMode.Project(parseResult) is { } project)
+        {
+            // For a build out of process: SupabaseAdvise's step, with the task's inputs from the options.
+            var request = new DatabaseRequest
+            {
+                MigrationsDirectory = BuildMode.Directory(parseResult.GetValue(_directory), _workingDirectory),
+                DatabaseUrl = BuildMode.DatabaseUrl(parseResult.GetValue(_databaseUrl)),
+                Schemas = string.Join(';', parseResult.GetValue(_schemas) ?? []),
+                NoWarn = string.Join(';', parseResult.GetValue(_noWarn) ?? []),
+                WarningsAsErrors = parseResult.GetValue(_warningsAsErrors),
+                WarningsNotAsErrors = parseResult.GetValue(_warningsNotAsErrors),
+                TreatWarningsAsErrors = parseResult.GetValue(_treatWarningsAsErrors),
+                ParserLibrary = parseResult.GetValue(_parserLibrary),
+                ProjectFile = project,
+            };
+            return BuildMode.ExitCode(PushSteps.Advise(request, new BuildModeLog(output, error), cancellationToken));
+        }
+
         try
         {
             var argument = parseResult.GetValue(_directory);

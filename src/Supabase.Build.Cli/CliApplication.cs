@@ -17,15 +17,18 @@ public static class CliApplication
     /// <returns><see cref="ExitCodes"/>: 0 clean or only warnings, 1 an error was found, 2 a usage error.</returns>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, string workingDirectory)
     {
+        var buildMode = new BuildMode();
         var root = new RootCommand("Lints Supabase SQL migrations with the real PostgreSQL parser (libpg_query).")
         {
             new LintCommand(workingDirectory),
-            new PushCommand(workingDirectory),
-            new StatusCommand(workingDirectory),
-            new NewCommand(workingDirectory),
-            new GenCommand(workingDirectory),
-            new AdviseCommand(workingDirectory),
+            new PushCommand(workingDirectory, buildMode),
+            new StatusCommand(workingDirectory, buildMode),
+            new NewCommand(workingDirectory, buildMode),
+            new GenCommand(workingDirectory, buildMode),
+            new AdviseCommand(workingDirectory, buildMode),
+            new MSBuildCommand(workingDirectory, buildMode),
         };
+        root.Options.Add(buildMode.ProjectOption);
 
         var parseResult = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error };

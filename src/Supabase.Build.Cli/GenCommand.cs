@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Npgsql;
+using Supabase.Build.Migrations.BuildSteps;
 using Supabase.Build.Migrations.CodeGen;
 using Supabase.Build.Migrations.Configuration;
 using Supabase.Build.Migrations.Database;
@@ -20,6 +21,7 @@ namespace Supabase.Build.Cli;
 internal sealed class GenCommand : Command
 {
     private readonly string _workingDirectory;
+    private readonly BuildMode _buildMode;
 
     private readonly Argument<string?> _directory = new("directory")
     {
@@ -77,10 +79,20 @@ internal sealed class GenCommand : Command
         HelpName = "path",
     };
 
-    public GenCommand(string workingDirectory)
+    private readonly Option<string[]> _noWarn = new("--no-warn")
+    {
+        Description = "Rule ids or names whose notes on the schema (SB0004, SB0005) are not printed, separated by commas or given more than once.",
+        HelpName = "ids",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<string?> _stamp = new("--stamp") { Hidden = true };
+
+    public GenCommand(string workingDirectory, BuildMode buildMode)
         : base("gen", "Generate typed C# models (Row/Insert/Update records, enums, composites, functions) from the migrations or a live database. Exit code: 0 written, 1 the database could not be read, 2 usage error.")
     {
         _workingDirectory = workingDirectory;
+        _buildMode = buildMode;
         _source.AcceptOnlyFromAmong("migrations", "database");
         _json.AcceptOnlyFromAmong("string", "JsonDocument");
         Arguments.Add(_directory);
@@ -92,12 +104,19 @@ internal sealed class GenCommand : Command
         Options.Add(_json);
         Options.Add(_npgsql);
         Options.Add(_parserLibrary);
+        Options.Add(_noWarn);
+        Options.Add(_stamp);
         SetAction(Execute);
     }
 
     private int Execute(ParseResult parseResult)
     {
         var error = parseResult.InvocationConfiguration.Error;
+        if (_buildMode.Project(parseResult) is { } project)
+        {
+            return GenerateForBuild(parseResult, project);
+        }
+
         try
         {
             return Generate(parseResult, parseResult.InvocationConfiguration.Output, error);
@@ -168,7 +187,8 @@ internal sealed class GenCommand : Command
         else
         {
             result = ModelSources.FromMigrations(parser, MigrationDiscovery.Discover(migrations!), options);
-            foreach (var diagnostic in result.Diagnostics.Where(d => SchemaDiagnostics.All.Contains(d.Rule) || d.Severity == DiagnosticSeverity.Error))
+            var silenced = PushCommandSupport.SplitIds(parseResult.GetValue(_noWarn));
+            foreach (var diagnostic in result.Diagnostics.Where(d => (SchemaDiagnostics.All.Contains(d.Rule) || d.Severity == DiagnosticSeverity.Error) && !silenced.Any(d.Rule.IsNamedBy)))
             {
                 error.WriteLine(TextFormatter.Format(diagnostic));
             }
@@ -205,6 +225,29 @@ internal sealed class GenCommand : Command
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>For a build out of process: SupabaseGenerateModels's step, with the task's inputs from the options.</summary>
+    private int GenerateForBuild(ParseResult parseResult, string project)
+    {
+        string? Full(string? path) => string.IsNullOrEmpty(path) ? null : Path.GetFullPath(path, _workingDirectory);
+        var request = new ModelsRequest
+        {
+            Source = parseResult.GetValue(_source),
+            MigrationsDirectory = BuildMode.Directory(parseResult.GetValue(_directory), _workingDirectory),
+            OutputFile = Full(parseResult.GetValue(_output)) ?? Path.GetFullPath("Supabase.Models.g.cs", _workingDirectory),
+            StampFile = Full(parseResult.GetValue(_stamp)),
+            Namespace = parseResult.GetValue(_namespace) ?? "Supabase.Models",
+            Schemas = parseResult.GetValue(_schemas),
+            JsonType = parseResult.GetValue(_json),
+            NpgsqlAttributes = parseResult.GetValue(_npgsql),
+            DatabaseUrl = BuildMode.DatabaseUrl(parseResult.GetValue(_dbUrl)),
+            ParserLibrary = parseResult.GetValue(_parserLibrary),
+            ProjectFile = project,
+            NoWarn = string.Join(';', parseResult.GetValue(_noWarn) ?? []),
+        };
+        var log = new BuildModeLog(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
+        return BuildMode.ExitCode(ModelsStep.Generate(request, log) is not null);
     }
 
     private string? MigrationsDirectory(string? argument, bool required)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Supabase.Build.Migrations.BuildSteps;
 using Supabase.Build.Migrations.Push;
 
 namespace Supabase.Build.Cli;
@@ -7,7 +8,12 @@ namespace Supabase.Build.Cli;
 internal sealed class NewCommand : Command
 {
     private readonly string _workingDirectory;
-    private readonly Argument<string> _name = new("name") { Description = "The migration's name, e.g. add_profiles: letters, digits, '_', '-' and '.'." };
+    private readonly BuildMode _buildMode;
+    private readonly Argument<string?> _name = new("name")
+    {
+        Description = "The migration's name, e.g. add_profiles: letters, digits, '_', '-' and '.'.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
 
     private readonly Option<string?> _directory = new("--dir")
     {
@@ -15,10 +21,11 @@ internal sealed class NewCommand : Command
         HelpName = "path",
     };
 
-    public NewCommand(string workingDirectory)
+    public NewCommand(string workingDirectory, BuildMode buildMode)
         : base("new", "Create an empty migration file named <UTC timestamp>_<name>.sql and print its path.")
     {
         _workingDirectory = workingDirectory;
+        _buildMode = buildMode;
         Arguments.Add(_name);
         Options.Add(_directory);
         SetAction(Execute);
@@ -27,6 +34,13 @@ internal sealed class NewCommand : Command
     private int Execute(ParseResult parseResult)
     {
         var configured = parseResult.GetValue(_directory);
+        if (_buildMode.Project(parseResult) is { } project)
+        {
+            // For a build out of process: SupabaseNewMigration's step (the working directory is the project's).
+            var log = new BuildModeLog(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
+            return BuildMode.ExitCode(PushSteps.NewMigration(parseResult.GetValue(_name), configured, _workingDirectory, project, log) is not null);
+        }
+
         var directory = configured is null
             ? PushSettings.NewMigrationDirectory(_workingDirectory)
             : Path.GetFullPath(configured, _workingDirectory);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Supabase.Build.Migrations.BuildSteps;
 using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Discovery;
 using Supabase.Build.Migrations.Push;
@@ -12,6 +13,7 @@ namespace Supabase.Build.Cli;
 internal sealed class PushCommand : Command
 {
     private readonly string _workingDirectory;
+    private readonly BuildMode _buildMode;
     private readonly Argument<string?> _directory = PushCommandSupport.DirectoryArgument("push");
     private readonly Option<string?> _databaseUrl = PushCommandSupport.DatabaseUrlOption();
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Print what would run; change nothing." };
@@ -20,10 +22,10 @@ internal sealed class PushCommand : Command
     private readonly Option<string?> _seedFile = new("--seed-file") { Description = "The seed file for --include-seed. Default: seed.sql beside the migrations folder.", HelpName = "path" };
     private readonly Option<bool> _skipLint = new("--skip-lint") { Description = "Push even when the lint of the pending migrations finds errors (SQL the parser rejects is never pushed)." };
 
-    private readonly Option<int> _lockWait = new("--lock-wait")
+    private readonly Option<string> _lockWait = new("--lock-wait")
     {
         Description = "Seconds to wait for another push to the same database to finish.",
-        DefaultValueFactory = _ => (int)PushOptions.DefaultLockWait.TotalSeconds,
+        DefaultValueFactory = _ => ((int)PushOptions.DefaultLockWait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
         HelpName = "seconds",
     };
 
@@ -49,11 +51,15 @@ internal sealed class PushCommand : Command
 
     private readonly Option<string?> _parserLibrary = PushCommandSupport.ParserLibraryOption();
     private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Also print every statement of a dry run and the server's notices." };
+    private readonly Option<string?> _warningsAsErrors = BuildMode.WarningsAsErrors();
+    private readonly Option<string?> _warningsNotAsErrors = BuildMode.WarningsNotAsErrors();
+    private readonly Option<bool> _treatWarningsAsErrors = BuildMode.TreatWarningsAsErrors();
 
-    public PushCommand(string workingDirectory)
+    public PushCommand(string workingDirectory, BuildMode buildMode)
         : base("push", "Apply the pending migrations to the database, recorded in supabase_migrations.schema_migrations as the Supabase CLI records them. Exit code: 0 pushed (or nothing to push), 1 failed, 2 usage error.")
     {
         _workingDirectory = workingDirectory;
+        _buildMode = buildMode;
         Arguments.Add(_directory);
         Options.Add(_databaseUrl);
         Options.Add(_dryRun);
@@ -67,6 +73,9 @@ internal sealed class PushCommand : Command
         Options.Add(_noWarn);
         Options.Add(_parserLibrary);
         Options.Add(_verbose);
+        Options.Add(_warningsAsErrors);
+        Options.Add(_warningsNotAsErrors);
+        Options.Add(_treatWarningsAsErrors);
         SetAction(ExecuteAsync);
     }
 
@@ -74,6 +83,11 @@ internal sealed class PushCommand : Command
     {
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
+        if (_buildMode.Project(parseResult) is { } project)
+        {
+            return PushForBuild(parseResult, project, cancellationToken);
+        }
+
         try
         {
             var directory = PushCommandSupport.ResolveDirectory(parseResult.GetValue(_directory), _workingDirectory);
@@ -81,11 +95,7 @@ internal sealed class PushCommand : Command
             var target = PushSettings.TryTarget(parseResult.GetValue(_databaseUrl), "--db-url", "--db-url", errors);
             PushSettings.TryDuration("--lock-timeout", parseResult.GetValue(_lockTimeout), "--lock-timeout", errors, out var lockTimeout);
             PushSettings.TryDuration("--statement-timeout", parseResult.GetValue(_statementTimeout), "--statement-timeout", errors, out var statementTimeout);
-            var lockWait = parseResult.GetValue(_lockWait);
-            if (lockWait < 0)
-            {
-                throw new UsageException("--lock-wait takes a number of seconds, 0 or more");
-            }
+            PushSettings.TrySeconds("--lock-wait", parseResult.GetValue(_lockWait), PushOptions.DefaultLockWait, "--lock-wait", errors, out var lockWait);
 
             if (errors.Count > 0 || target is null)
             {
@@ -106,7 +116,7 @@ internal sealed class PushCommand : Command
                 Target = target,
                 Lint = !parseResult.GetValue(_skipLint),
                 DisabledRules = PushCommandSupport.SplitIds(parseResult.GetValue(_noWarn)),
-                LockWait = TimeSpan.FromSeconds(lockWait),
+                LockWait = lockWait,
                 LockTimeout = lockTimeout,
                 StatementTimeout = statementTimeout,
                 IncludeAll = parseResult.GetValue(_includeAll),
@@ -129,5 +139,32 @@ internal sealed class PushCommand : Command
             error.WriteLine($"{CliApplication.CommandName}: push cancelled");
             return PushCommandSupport.Cancelled;
         }
+    }
+
+    /// <summary>For a build out of process: SupabasePush's step, with the task's inputs from the options.</summary>
+    private int PushForBuild(ParseResult parseResult, string project, CancellationToken cancellationToken)
+    {
+        var seedFile = parseResult.GetValue(_seedFile);
+        var request = new DatabaseRequest
+        {
+            MigrationsDirectory = BuildMode.Directory(parseResult.GetValue(_directory), _workingDirectory),
+            DatabaseUrl = BuildMode.DatabaseUrl(parseResult.GetValue(_databaseUrl)),
+            SkipLint = parseResult.GetValue(_skipLint),
+            LockWaitSeconds = parseResult.GetValue(_lockWait),
+            LockTimeout = parseResult.GetValue(_lockTimeout),
+            StatementTimeout = parseResult.GetValue(_statementTimeout),
+            IncludeAll = parseResult.GetValue(_includeAll),
+            DryRun = parseResult.GetValue(_dryRun),
+            IncludeSeed = parseResult.GetValue(_includeSeed),
+            SeedFile = string.IsNullOrEmpty(seedFile) ? null : Path.GetFullPath(seedFile, _workingDirectory),
+            NoWarn = string.Join(';', parseResult.GetValue(_noWarn) ?? []),
+            WarningsAsErrors = parseResult.GetValue(_warningsAsErrors),
+            WarningsNotAsErrors = parseResult.GetValue(_warningsNotAsErrors),
+            TreatWarningsAsErrors = parseResult.GetValue(_treatWarningsAsErrors),
+            ParserLibrary = parseResult.GetValue(_parserLibrary),
+            ProjectFile = project,
+        };
+        var log = new BuildModeLog(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
+        return BuildMode.ExitCode(PushSteps.Push(request, log, cancellationToken) is not null);
     }
 }

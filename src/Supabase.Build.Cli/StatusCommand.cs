@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Supabase.Build.Migrations.BuildSteps;
 using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Discovery;
 using Supabase.Build.Migrations.Push;
@@ -10,6 +11,7 @@ namespace Supabase.Build.Cli;
 internal sealed class StatusCommand : Command
 {
     private readonly string _workingDirectory;
+    private readonly BuildMode _buildMode;
     private readonly Argument<string?> _directory = PushCommandSupport.DirectoryArgument("compare");
     private readonly Option<string?> _databaseUrl = PushCommandSupport.DatabaseUrlOption();
     private readonly Option<string?> _parserLibrary = PushCommandSupport.ParserLibraryOption();
@@ -21,10 +23,11 @@ internal sealed class StatusCommand : Command
         HelpName = "text|json",
     };
 
-    public StatusCommand(string workingDirectory)
+    public StatusCommand(string workingDirectory, BuildMode buildMode)
         : base("status", "Show the local migrations next to the ones applied to the database (supabase_migrations.schema_migrations). Changes nothing. Exit code: 0 shown, 1 the database could not be read, 2 usage error.")
     {
         _workingDirectory = workingDirectory;
+        _buildMode = buildMode;
         _format.AcceptOnlyFromAmong("text", "json");
         Arguments.Add(_directory);
         Options.Add(_databaseUrl);
@@ -37,6 +40,19 @@ internal sealed class StatusCommand : Command
     {
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
+        if (_buildMode.Project(parseResult) is { } project)
+        {
+            // For a build out of process: SupabaseMigrationStatus's step, with the task's inputs from the options.
+            var request = new DatabaseRequest
+            {
+                MigrationsDirectory = BuildMode.Directory(parseResult.GetValue(_directory), _workingDirectory),
+                DatabaseUrl = BuildMode.DatabaseUrl(parseResult.GetValue(_databaseUrl)),
+                ParserLibrary = parseResult.GetValue(_parserLibrary),
+                ProjectFile = project,
+            };
+            return BuildMode.ExitCode(PushSteps.Status(request, new BuildModeLog(output, error), cancellationToken) is not null);
+        }
+
         try
         {
             var directory = PushCommandSupport.ResolveDirectory(parseResult.GetValue(_directory), _workingDirectory);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Build.Framework;
@@ -39,19 +40,34 @@ public sealed class SupabaseCli : ToolTask
     [Required]
     public string Dotnet { get; set; } = string.Empty;
 
-    /// <summary>supabase-build.dll in the package.</summary>
+    /// <summary>The project being built: diagnostics about no file are placed on it, and the CLI runs in its folder.</summary>
     [Required]
-    public string CliAssembly { get; set; } = string.Empty;
+    public string Project { get; set; } = string.Empty;
+
+    /// <summary>supabase-build.dll; empty: the one in the package, tasks/net8.0/ beside this assembly's tasks/netstandard2.0/.</summary>
+    public string? CliAssembly { get; set; }
 
     /// <summary>The command, e.g. <c>msbuild lint</c> or <c>gen</c> (words separated by spaces).</summary>
     [Required]
     public string Command { get; set; } = string.Empty;
 
-    /// <summary>One argument each, <c>--option=value</c> (sent in a response file, so neither a shell nor a length limit applies).</summary>
+    /// <summary>
+    /// One argument each, <c>--option=value</c> (sent in a response file, so neither a shell nor a length limit applies).
+    /// An option with an empty value (<c>--since=</c>: the property is empty) is left out, so the CLI's default applies.
+    /// </summary>
     public string[] Arguments { get; set; } = [];
 
     /// <summary><c>NAME=value</c> variables for the CLI that are never logged (the database URL of SupabaseDbUrl).</summary>
     public string[] SecretEnvironment { get; set; } = [];
+
+    /// <summary>Keep what the CLI prints on standard output (other than diagnostics) in <see cref="Output"/> instead of logging it.</summary>
+    public bool CaptureOutput { get; set; }
+
+    /// <summary>The standard output lines, with <see cref="CaptureOutput"/>.</summary>
+    [Output]
+    public string[] Output => _output.ToArray();
+
+    private readonly List<string> _output = [];
 
     protected override string ToolName => "dotnet";
 
@@ -68,11 +84,16 @@ public sealed class SupabaseCli : ToolTask
 
     protected override string GenerateFullPathToTool() => Dotnet;
 
+    protected override string GetWorkingDirectory() => Path.GetDirectoryName(Path.GetFullPath(Project));
+
     protected override string GenerateCommandLineCommands()
     {
+        var cli = string.IsNullOrEmpty(CliAssembly)
+            ? Path.Combine(Path.GetDirectoryName(typeof(SupabaseCli).Assembly.Location), "..", "net8.0", "supabase-build.dll")
+            : CliAssembly;
         var builder = new CommandLineBuilder();
         builder.AppendSwitch("exec");
-        builder.AppendFileNameIfNotNull(CliAssembly);
+        builder.AppendFileNameIfNotNull(Path.GetFullPath(cli));
         foreach (var word in Command.Split([' '], StringSplitOptions.RemoveEmptyEntries))
         {
             builder.AppendSwitch(word);
@@ -81,15 +102,19 @@ public sealed class SupabaseCli : ToolTask
         return builder.ToString();
     }
 
-    /// <summary>One quoted argument per line: the CLI's response files split lines at spaces outside quotes.</summary>
+    /// <summary>One quoted argument per line (the CLI's response files split lines at spaces outside quotes), then the project.</summary>
     protected override string GenerateResponseFileCommands()
     {
         var text = new StringBuilder();
         foreach (var argument in Arguments)
         {
-            text.Append('"').Append(argument).Append('"').Append('\n');
+            if (!(argument.StartsWith("--", StringComparison.Ordinal) && argument.EndsWith("=", StringComparison.Ordinal)))
+            {
+                text.Append('"').Append(argument).Append('"').Append('\n');
+            }
         }
 
+        text.Append("\"--msbuild-project=").Append(Path.GetFullPath(Project)).Append("\"\n");
         return text.ToString();
     }
 
@@ -121,7 +146,16 @@ public sealed class SupabaseCli : ToolTask
 
         if (!match.Success)
         {
-            base.LogEventsFromTextOutput(singleLine, messageImportance);
+            // Standard output is logged at high importance, standard error at normal (StandardOutputLoggingImportance).
+            if (CaptureOutput && messageImportance == MessageImportance.High)
+            {
+                _output.Add(singleLine);
+            }
+            else
+            {
+                base.LogEventsFromTextOutput(singleLine, messageImportance);
+            }
+
             return;
         }
 
