@@ -131,6 +131,90 @@ public sealed class PushTests(PackedSdkFixture fixture, ThrowawayPostgres postgr
         Assert.DoesNotContain("SB2001", allowed.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Out_of_process_status_push_advise_and_new_migration_print_what_the_tasks_print()
+    {
+        var outputs = new List<string>();
+        foreach (var outOfProcess in new[] { false, true })
+        {
+            var database = await postgres.CreateDatabaseAsync();
+            var consumer = Consumer(outOfProcess ? "push-oop" : "push-in-process", database.DatabaseUrl);
+            consumer.AddMigration("20240101000000_create_notes.sql", "-- notes\ncreate table if not exists public.notes (id bigint primary key, body text);\n");
+            consumer.AddMigration("20240201000000_index_notes.sql", "\n  create index if not exists notes_body_idx on public.notes (body);\n");
+            string[] host = [$"-p:SupabaseRunOutOfProcess={outOfProcess}"];
+
+            var log = new System.Text.StringBuilder();
+            void Run(bool succeeds, params string[] arguments)
+            {
+                var result = consumer.MSBuild([.. arguments, .. host]);
+                Assert.True((result.ExitCode == 0) == succeeds, result.ToString());
+                log.Append("exit ").Append(result.ExitCode).AppendLine().AppendLine(Normalized(result.Output, consumer, database.Name));
+            }
+
+            Run(true, "-t:SupabaseMigrationStatus");
+            Run(false, "-t:SupabasePush");                                   // SB1003 stops it
+            Run(false, "-t:SupabasePush", "-p:SupabasePushLockTimeout=soon"); // SB0504
+            Run(true, "-t:SupabasePush", "-p:NoWarn=SB1003", "-p:TreatWarningsAsErrors=true", "-p:WarningsNotAsErrors=SB1037");
+            Run(true, "-t:SupabaseMigrationStatus");
+            Run(false, "-t:SupabaseAdvise");                                 // SB2001: notes has no row level security
+            Run(true, "-t:SupabaseAdvise", "-p:NoWarn=SB2001");
+            Run(false, "-t:SupabaseNewMigration", "-p:Name=not a name");
+            var created = consumer.MSBuild(["-t:SupabaseNewMigration", "-p:Name=add_profiles", .. host]);
+            Assert.True(created.ExitCode == 0, created.ToString());
+            Assert.Contains($"Supabase.Build: created {Assert.Single(Directory.GetFiles(consumer.MigrationsDirectory, "*_add_profiles.sql"))}", created.Output, StringComparison.Ordinal);
+            outputs.Add(log.ToString());
+        }
+
+        Assert.Contains("error SB1003:", outputs[0], StringComparison.Ordinal);
+        Assert.Contains("error SB0504: SupabasePushLockTimeout 'soon' is not a duration", outputs[0], StringComparison.Ordinal);
+        Assert.Contains("Supabase.Build: Pushed 2 migrations (2 statements)", outputs[0], StringComparison.Ordinal);
+        Assert.Contains("2 applied, 0 pending.", outputs[0], StringComparison.Ordinal);
+        Assert.Contains("error SB2001: table public.notes", outputs[0], StringComparison.Ordinal);
+        Assert.Contains("error SB0504: 'not a name' is not a usable migration name", outputs[0], StringComparison.Ordinal);
+        Assert.Equal(outputs[0], outputs[1]);
+    }
+
+    [Fact]
+    public async Task Out_of_process_a_wrong_password_in_SupabaseDbUrl_is_one_error_that_never_shows_the_password()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var url = $"postgresql://postgres:{WrongPassword}@{postgres.Host}:{postgres.Port}/{database.Name}";
+        var consumer = new ConsumerProject(fixture, Path.Combine(fixture.WorkDirectory, "push-oop-password"), fixture.Environment)
+            .WithSdkElement($"    <SupabaseRunOutOfProcess>true</SupabaseRunOutOfProcess>\n    <SupabaseDbUrl>{url}</SupabaseDbUrl>");
+        consumer.AddMigration("20240101000000_create_accounts.sql", "create table if not exists public.accounts (id bigint primary key);\n");
+
+        // Detailed verbosity logs a tool's command line and environment; the URL reaches the CLI in neither.
+        var push = consumer.MSBuild("-t:SupabasePush", "-v:detailed");
+
+        Assert.True(push.ExitCode != 0, push.ToString());
+        var errors = push.Output.Split('\n')
+            .Where(l => l.Contains(": error ", StringComparison.Ordinal))
+            .Select(l => System.Text.RegularExpressions.Regex.Replace(l.Trim(), @"^[0-9]+(:[0-9]+)?>", string.Empty))
+            .Distinct()
+            .ToList();
+        Assert.StartsWith(
+            $"{consumer.ProjectPath} : error SB0502: could not connect to postgres@{postgres.Host}:{postgres.Port}/{database.Name} (from SupabaseDbUrl): "
+            + "password authentication failed for user \"postgres\" [28P01]",
+            Assert.Single(errors),
+            StringComparison.Ordinal);
+        Assert.Contains("supabase-build.dll push", push.Output, StringComparison.Ordinal);
+        // Only MSBuild's own evaluation log shows it (the property set in the project over Sdk.props' empty default),
+        // as it does in process.
+        Assert.All(
+            push.Output.Split('\n').Where(l => l.Contains(WrongPassword, StringComparison.Ordinal)),
+            l => Assert.Contains("Property reassignment: $(SupabaseDbUrl)=", l, StringComparison.Ordinal));
+    }
+
+    /// <summary>A command's output without what differs between two runs: restore lines, timings, the database and folder names.</summary>
+    private static string Normalized(string output, ConsumerProject consumer, string databaseName) =>
+        string.Join('\n', output.Split('\n')
+            .Select(l => System.Text.RegularExpressions.Regex.Replace(l.Trim(), @"^[0-9]+(:[0-9]+)?>", string.Empty))
+            .Where(l => l.Length > 0 && !l.StartsWith("Determining projects", StringComparison.Ordinal) && !l.StartsWith("Restored ", StringComparison.Ordinal)
+                && !l.StartsWith("All projects are up-to-date", StringComparison.Ordinal) && !l.StartsWith("Time Elapsed", StringComparison.Ordinal))
+            .Select(l => System.Text.RegularExpressions.Regex.Replace(
+                l.Replace(consumer.Root, "<root>", StringComparison.Ordinal).Replace(databaseName, "<database>", StringComparison.Ordinal),
+                @"in [0-9.]+ m?s\b|[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8}(?= \|  *\| *applied)|[0-9]{14}_add_profiles", "<varies>")));
+
     private ConsumerProject Consumer(string name, string databaseUrl)
     {
         var environment = new Dictionary<string, string>(fixture.Environment) { ["SUPABASE_DB_URL"] = databaseUrl };
