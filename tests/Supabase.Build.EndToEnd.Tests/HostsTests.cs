@@ -52,11 +52,13 @@ public sealed partial class HostsTests(PackedSdkFixture fixture)
         consumer.AddMigration("20240401000000_api.sql", "create schema if not exists api;\ncreate table if not exists api.orders (id bigint primary key);\ncreate table if not exists audit (id bigint primary key);\ngrant select on api.orders to anon;\n");
         var sarif = Path.Combine(consumer.ProjectDirectory, "artifacts", "lint.sarif");
 
-        var runs = new List<(string Host, Run First, Run NoOp, string? Sarif)>();
+        var runs = new List<(string Host, Run First, Run NoOp, string? Sarif, string Events)>();
+        var events = Path.Combine(consumer.Root, "events.txt");
         foreach (var (host, hostProperties, evidence) in Hosts)
         {
             Clean(consumer);
-            var first = consumer.Build([.. hostProperties, "-v:d"]);
+            var first = consumer.Build([.. hostProperties, "-v:d", DiagnosticEventLogger.Argument(events)]);
+            var firstEvents = string.Join('\n', File.ReadAllLines(events).Order(StringComparer.Ordinal));
             Assert.Contains(evidence, first.Output, StringComparison.Ordinal);
             if (hostProperties.Length == 0)
             {
@@ -67,7 +69,7 @@ public sealed partial class HostsTests(PackedSdkFixture fixture)
             Assert.False(File.Exists(Path.Combine(consumer.ProjectDirectory, "bin", "Debug", "net10.0", "App.dll")), $"{host}: the compiler ran despite errors\n{first}");
             var noOp = consumer.Build([.. hostProperties, "-v:d"]);
             Assert.Contains("Skipping target \"_SupabaseLintMigrations\" because all output files are up-to-date", noOp.Output, StringComparison.Ordinal);
-            runs.Add((host, Run.Of(first), Run.Of(noOp), File.Exists(sarif) ? File.ReadAllText(sarif) : null));
+            runs.Add((host, Run.Of(first), Run.Of(noOp), File.Exists(sarif) ? File.ReadAllText(sarif) : null, firstEvents));
         }
 
         var expected = runs[0].First;
@@ -89,8 +91,12 @@ public sealed partial class HostsTests(PackedSdkFixture fixture)
             Assert.True(expected.Has("20240301000000_settings.sql(1,1): error SB1004:"), expected.ToString());
         }
 
-        foreach (var (host, first, noOp, sarifText) in runs)
+        // The events themselves: code, place and help link on errors and warnings, high importance on info.
+        Assert.Contains("https://github.com/supabase-build/Supabase.Build/blob/main/docs/rules/SB2001.md: ", runs[0].Events, StringComparison.Ordinal);
+        Assert.True(name == "policy" || runs[0].Events.Contains("message SB1025 ", StringComparison.Ordinal), runs[0].Events);
+        foreach (var (host, first, noOp, sarifText, hostEvents) in runs)
         {
+            Assert.Equal(runs[0].Events, hostEvents);
             Assert.True(expected.SameAs(first), $"{host} differs from in-process:\n{first}\nin-process:\n{expected}");
             Assert.True(expected.SameAs(noOp), $"{host}'s no-op build differs from in-process:\n{noOp}\nin-process:\n{expected}");
             Assert.Equal(runs[0].Sarif, sarifText);
