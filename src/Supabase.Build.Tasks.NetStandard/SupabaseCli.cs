@@ -133,7 +133,7 @@ public sealed class SupabaseCli : ToolTask
         return start;
     }
 
-    /// <summary>The command line at low importance, as the tasks log nothing of the kind (the response file is not logged).</summary>
+    /// <summary>The command line (with the response file's arguments, no secrets among them) at low importance: the tasks log nothing of the kind.</summary>
     protected override void LogToolCommand(string message) => Log.LogCommandLine(MessageImportance.Low, message);
 
     protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
