@@ -1,5 +1,7 @@
 using Supabase.Build.Migrations.Diagnostics;
+using Supabase.Build.Migrations.Rules.Embedded;
 using Supabase.Build.Migrations.Rules.Versions;
+using Supabase.Build.PgQuery;
 
 namespace Supabase.Build.Migrations.Rules;
 
@@ -25,41 +27,57 @@ public sealed class SB1041RequiresNewerPostgres : IMigrationRule
             return;
         }
 
-        var source = context.PostgresVersion.Describe();
-        var reported = new HashSet<(string, int?)>();
+        InStatement(context, major);
+
+        // BEGIN ATOMIC bodies are part of the statement's own tree (walked above); string bodies are parsed here.
+        if (EmbeddedStatements.HasBodies(context.Statement.Node) && context.Statement.Node.Child("sql_body").IsMissing)
+        {
+            InBodies(context, major);
+        }
+    }
+
+    /// <summary>The statement's own syntax, each construct once at its place, in source order.</summary>
+    private static void InStatement(StatementContext context, int major)
+    {
         var uses = NewerSyntax.InStatement(context.Statement.Node, new SyntaxLocator(context));
         if (major < NumericLiterals.Since)
         {
-            uses.AddRange(NumericLiterals.In(context));
+            NumericLiterals.AddTo(context, uses);
         }
 
-        foreach (var use in uses.Where(u => u.Since > major).OrderBy(u => u.At ?? context.Statement.Location))
+        if (uses.Count == 0)
         {
-            if (reported.Add((use.What, use.At)))
+            return; // nearly every statement: nothing to sort, format or remember
+        }
+
+        var source = context.PostgresVersion.Describe();
+        var reported = new HashSet<(string, int?)>();
+        foreach (var use in uses.OrderBy(u => u.At ?? context.Statement.Location))
+        {
+            if (use.Since > major && reported.Add((use.What, use.At)))
             {
                 var span = use.At is { } at ? context.Source.SpanOf(at, 0) : context.Statement.Span;
                 context.Report(span, Message(use, string.Empty, source), use.Fix);
             }
         }
+    }
 
-        // BEGIN ATOMIC bodies are part of the statement's own tree (walked above); string bodies are parsed here.
-        if (!context.Statement.Node.Child("sql_body").IsMissing)
-        {
-            return;
-        }
-
+    /// <summary>The statements of DO and function bodies, reported at the body statement (once per construct there).</summary>
+    private static void InBodies(StatementContext context, int major)
+    {
+        HashSet<(string, SourceSpan)>? reported = null;
         foreach (var statement in context.StatementsWithBodiesMentioning(NewerSyntax.BodyWords))
         {
             if (statement.Container is null)
             {
-                continue; // the statement itself, done above with its exact positions
+                continue; // the statement itself, done with its exact positions
             }
 
-            foreach (var use in NewerSyntax.InBody(statement.Node).Where(u => u.Since > major))
+            foreach (var use in NewerSyntax.InBody(statement.Node))
             {
-                if (reported.Add((use.What + statement.Where, statement.Span.Start.Line)))
+                if (use.Since > major && (reported ??= new HashSet<(string, SourceSpan)>()).Add((use.What, statement.Span)))
                 {
-                    context.Report(statement.Span, Message(use, statement.Where, source));
+                    context.Report(statement.Span, Message(use, statement.Where, context.PostgresVersion.Describe()));
                 }
             }
         }

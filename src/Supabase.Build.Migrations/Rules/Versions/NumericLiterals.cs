@@ -19,9 +19,10 @@ internal static class NumericLiterals
 
     public const int Since = 16;
 
-    public static IEnumerable<NewerSyntaxUse> In(StatementContext context)
+    /// <summary>Adds the statement's literals that need <see cref="Since"/> to <paramref name="uses"/>.</summary>
+    public static void AddTo(StatementContext context, List<NewerSyntaxUse> uses)
     {
-        var tokens = context.Migration.Tokens;
+        var tokens = context.Migration.TokenSpan;
         var (first, end) = Sql.TokenRange(context);
         for (var i = first; i < end; i++)
         {
@@ -41,12 +42,12 @@ internal static class NumericLiterals
             var text = context.Source.Slice(tokens[i].Start, literalEnd - tokens[i].Start);
             if (DecimalOf(text) is { } value)
             {
-                yield return new NewerSyntaxUse(
+                uses.Add(new NewerSyntaxUse(
                     $"the numeric literal {text}",
                     Since,
                     tokens[i].Start,
                     $"write {value}",
-                    new DiagnosticFix($"write {value}", Sql.Replace(context, tokens[i].Start, literalEnd, value)));
+                    new DiagnosticFix($"write {value}", Sql.Replace(context, tokens[i].Start, literalEnd, value))));
             }
         }
     }
