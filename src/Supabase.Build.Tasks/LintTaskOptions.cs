@@ -23,7 +23,7 @@ internal static class LintTaskOptions
 
     /// <summary>
     /// SupabasePostgresVersion: empty is null (config.toml decides), a major version wins over config.toml, anything
-    /// else is SB0009 (a lint against a guessed version would report the wrong things), logged on the project file.
+    /// else is SB0009 (a lint against a guessed version would report the wrong things), logged on the project.
     /// </summary>
     public static bool TryPostgresVersion(string? property, Microsoft.Build.Utilities.TaskLoggingHelper log, string? projectFile, out PostgresVersion? version)
     {
@@ -39,9 +39,10 @@ internal static class LintTaskOptions
             return true;
         }
 
+        // Named by the property, not a file: the log places it on the project, without a line.
         DiagnosticLog.Log(log, MigrationDiagnostic.ForFile(
             ToolDiagnostics.InvalidConfig,
-            projectFile ?? string.Empty,
+            "SupabasePostgresVersion",
             $"SupabasePostgresVersion '{property.Trim()}' is not a PostgreSQL major version; set a number such as 15 or 17, or leave it empty to use supabase/config.toml [db] major_version"), projectFile);
         return false;
     }
