@@ -84,7 +84,13 @@ internal static class NewerSyntax
                 uses.Add(new("IS JSON", 16, IsJson(node, at)));
                 return true;
             case "JsonParseExpr":
-                uses.Add(new("JSON()", 17, at.At(node), "cast instead: (text)::json"));
+                // Plain json(x) is older than the constructor: a function-style cast to the type json, which 16 and
+                // before run just the same. Only the constructor's clauses are new.
+                if (node.GetBool("unique_keys") || node.Child("expr").Child("format").GetString("format_type") is not (null or "JS_FORMAT_DEFAULT"))
+                {
+                    uses.Add(new("JSON(... WITH UNIQUE KEYS / FORMAT JSON)", 17, at.At(node), "cast instead: (text)::json"));
+                }
+
                 return true;
             case "JsonScalarExpr":
                 uses.Add(new("JSON_SCALAR()", 17, at.At(node), "use to_json() or to_jsonb()"));

@@ -32,9 +32,11 @@ internal static class NumericLiterals
             }
 
             // A scanner older than 16 stops such a number after its first digits ("0" then "x1F", "1" then "_000"):
-            // a word glued to it is the rest of the literal.
+            // an unquoted word glued to it is the rest of the literal (16 and later reject any such junk, so it is
+            // never there in what their parser accepted; a quoted name, 1"a", is an alias in every version).
             var literalEnd = tokens[i].End;
-            if (i + 1 < end && tokens[i + 1].Start == literalEnd && tokens[i + 1].Kind is PgTokenKind.Identifier or PgTokenKind.Keyword)
+            if (i + 1 < end && tokens[i + 1].Start == literalEnd && tokens[i + 1].Kind is PgTokenKind.Identifier or PgTokenKind.Keyword
+                && context.Source.Utf8[literalEnd] is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z') or (byte)'_')
             {
                 literalEnd = tokens[i + 1].End;
             }
