@@ -128,6 +128,10 @@ public class SB1041RequiresNewerPostgresTests
     [InlineData("create trigger tr after insert on t for each row execute function f();", 13)]
     [InlineData("create publication pub for table messages;", 14)]
     [InlineData("create table t (a int references p on delete set null);", 14)]
+    [InlineData("create statistics t_stats on a, b from t;", 15)]
+    [InlineData("create table t (a int) using heap;", 16)]
+    [InlineData("select xmlserialize(document x as text) from t;", 15)]
+    [InlineData("alter table t alter column a set storage external, alter column b set statistics 10;", 15)]
     public void Old_forms_are_not_flagged(string sql, int project) =>
         Assert.Empty(Lint(sql, $"[db]\nmajor_version = {project}\n"));
 

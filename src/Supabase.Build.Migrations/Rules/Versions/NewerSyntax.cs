@@ -40,8 +40,8 @@ internal static class NewerSyntax
 
     /// <summary>
     /// The uses in a statement of a function or DO body: the query constructs a body holds (MERGE, SQL/JSON,
-    /// SYSTEM_USER, AT LOCAL), each with a word of <see cref="BodyWords"/>. A body's DDL runs only when the function
-    /// does, and is left to the server.
+    /// SYSTEM_USER, AT LOCAL), each of which has a word of <see cref="BodyWords"/> (so whether a body is parsed never
+    /// changes what is found). DDL in bodies is rare, and in a function it runs only when the function does: left out.
     /// </summary>
     public static List<NewerSyntaxUse> InBody(PgNode statement)
     {
@@ -115,7 +115,7 @@ internal static class NewerSyntax
 
                 return true;
             case "XmlSerialize":
-                if (node.GetBool("indent"))
+                if (!inBody && node.GetBool("indent"))
                 {
                     uses.Add(new("XMLSERIALIZE(... INDENT)", 16, at.At(node)));
                 }
