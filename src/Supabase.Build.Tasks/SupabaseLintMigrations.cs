@@ -49,6 +49,9 @@ public sealed class SupabaseLintMigrations : Microsoft.Build.Utilities.Task
     /// <summary>SupabaseApiSchemas: the schemas the API exposes, for the SB2xxx rules (';'-separated); empty: supabase/config.toml.</summary>
     public string? ApiSchemas { get; set; }
 
+    /// <summary>SupabasePostgresVersion: the PostgreSQL major version the migrations run on; empty: supabase/config.toml, else 17.</summary>
+    public string? PostgresVersion { get; set; }
+
     /// <summary>Where to write the diagnostics as JSON, for <see cref="SupabaseReportLintResults"/>.</summary>
     [Required]
     public string ResultsFile { get; set; } = string.Empty;
@@ -63,6 +66,12 @@ public sealed class SupabaseLintMigrations : Microsoft.Build.Utilities.Task
         {
             DeleteIfPresent(ResultsFile);
             DiagnosticLog.Log(Log, parserNotFound!, ProjectFile);
+            return false;
+        }
+
+        if (!LintTaskOptions.TryPostgresVersion(PostgresVersion, Log, ProjectFile, out var postgres))
+        {
+            DeleteIfPresent(ResultsFile);
             return false;
         }
 
@@ -83,7 +92,7 @@ public sealed class SupabaseLintMigrations : Microsoft.Build.Utilities.Task
             }
         }
 
-        var result = linter.Lint(set, LintTaskOptions.From(policy.DisabledRules, Include, Since, ApiSchemas) with { Baseline = baseline });
+        var result = linter.Lint(set, LintTaskOptions.From(policy.DisabledRules, Include, Since, ApiSchemas, postgres) with { Baseline = baseline });
         var diagnostics = result.Diagnostics.Select(policy.Apply).ToList();
 
         try
