@@ -23,7 +23,8 @@
 #
 # Histories: four small-to-medium ones of ../shared/corpus/supabase-migrations beside the repository (or of
 # $SUPABASE_CORPUS/supabase-migrations), else samples/; SUPABASE_PLATFORM_HISTORIES="DIR ..." names others
-# (directories relative to the repository root, or to that corpus folder when it exists).
+# (directories relative to that corpus folder when it exists, else to the repository root), and
+# SUPABASE_PLATFORM_HISTORIES=all takes every history of the corpus (1816 files: 30-60 s more under qemu).
 #
 # Logs and per-check times on stderr, a summary table on stdout. Exit code: 0 every check passed, 1 one failed,
 # 2 a usage error. Installs what it needs: apt packages (qemu-user-static, wine64, musl-tools, gcc, llvm, binutils,
@@ -50,6 +51,8 @@ wineserver=/usr/lib/wine/wineserver
 corpus_histories=(supabase-community__supabase-csharp open-sauced__api usebasejump__basejump marmelab__atomic-crm)
 
 log() { echo "check-platforms: $*" >&2; }
+now() { date +%s.%N; }
+since() { awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.1f s", e - s }'; } # since START: the seconds from START
 die() { log "FAIL: $*"; exit 1; } # inside a check (a subshell): ends that check
 sudo_if_needed() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_UI_LANGUAGE=en
@@ -146,12 +149,14 @@ publish_cli() {
   command -v dotnet >/dev/null 2>&1 || die "needs the .NET SDK (dotnet) on PATH"
   mkdir -p "$publish_root"
   log "dotnet publish src/Supabase.Build.Cli -r $rid --self-contained (net10.0) -> ${dir#"$root"/}"
+  local start; start="$(now)"
   flock "$publish_root/.publish.lock" dotnet publish "$root/src/Supabase.Build.Cli/Supabase.Build.Cli.csproj" -c Release \
     -r "$rid" --self-contained -p:SupabaseCliTargetFramework=net10.0 -p:InvariantGlobalization=true \
     --artifacts-path "$publish_root/build-$rid" -o "$dir" -nologo -v:q -nodeReuse:false >&2 \
     || die "dotnet publish for $rid failed"
   [[ -f "$exe" && -f "$dir/runtimes/$rid/native/$(library_name "$rid")" ]] \
     || die "the $rid publish has no $(basename "$exe") or runtimes/$rid/native/$(library_name "$rid")"
+  log "published for $rid in $(since "$start")"
   echo "$exe"
 }
 
@@ -164,7 +169,11 @@ histories() {
   elif [[ -d "$root/../shared/corpus/supabase-migrations" ]]; then
     corpus="$(cd "$root/../shared/corpus/supabase-migrations" && pwd)"
   fi
-  if [[ -n "${SUPABASE_PLATFORM_HISTORIES:-}" ]]; then
+  if [[ "${SUPABASE_PLATFORM_HISTORIES:-}" == all ]]; then
+    [[ -n "$corpus" ]] || die "SUPABASE_PLATFORM_HISTORIES=all needs the corpus (../shared/corpus beside the repository, or SUPABASE_CORPUS)"
+    lint_dir="$corpus"
+    mapfile -t lint_args < <(cd "$corpus" && find . -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | LC_ALL=C sort)
+  elif [[ -n "${SUPABASE_PLATFORM_HISTORIES:-}" ]]; then
     lint_dir="${corpus:-$root}"
     read -r -a lint_args <<<"$SUPABASE_PLATFORM_HISTORIES"
   elif [[ -n "$corpus" ]]; then
@@ -175,6 +184,7 @@ histories() {
     lint_dir="$root"
     lint_args=(samples)
   fi
+  if [[ ${#lint_args[@]} -le 4 ]]; then lint_what="${lint_args[*]}"; else lint_what="the ${#lint_args[@]} histories of $lint_dir"; fi
   local history
   for history in "${lint_args[@]}"; do
     [[ -d "$lint_dir/$history" ]] || die "history '$history' is not a directory under $lint_dir"
@@ -190,13 +200,14 @@ reference_lint() {
   [[ "$(cat "$ref_dir/run" 2>/dev/null)" != "$$" ]] || return 0
   local exe; exe="$(publish_cli linux-x64)"
   rm -rf "$ref_dir" && mkdir -p "$ref_dir"
-  log "linux-x64 CLI: lint ${lint_args[*]} --format json (in ${lint_dir})"
-  local rc=0
+  log "linux-x64 CLI: lint $lint_what --format json (in $lint_dir)"
+  local rc=0 start
+  start="$(now)"
   (cd "$lint_dir" && timeout 300 "$exe" lint "${lint_args[@]}" --format json --no-baseline </dev/null >"$ref_dir/lint.json" 2>"$ref_dir/lint.err") || rc=$?
   echo "$rc" >"$ref_dir/lint.rc"
   [[ $rc -le 1 ]] || { cat "$ref_dir/lint.err" >&2; die "the linux-x64 CLI exited $rc"; }
   [[ "$(findings "$ref_dir/lint.json")" -gt 0 ]] || die "the linux-x64 CLI reported no findings: nothing to compare"
-  log "linux-x64 CLI: $(tail -n 1 "$ref_dir/lint.err") (exit code $rc)"
+  log "linux-x64 CLI: $(tail -n 1 "$ref_dir/lint.err") (exit code $rc) in $(since "$start")"
   echo "$$" >"$ref_dir/run"
 }
 
@@ -316,12 +327,14 @@ check_linux_arm64() {
   apt_install qemu-user-static
   sysroot sysroot-arm64 libc6 libgcc-s1 libstdc++6 zlib1g libssl3 # libssl3: the runtime's crypto (hashing) needs it
   reference_lint
-  local exe sysroot_dir="$pcache/sysroot-arm64" rc=0
+  local exe sysroot_dir="$pcache/sysroot-arm64" rc=0 start
   exe="$(publish_cli linux-arm64)"
-  log "linux-arm64 CLI under qemu-aarch64-static -L ${sysroot_dir/#$HOME/~}: lint ${lint_args[*]} --format json"
+  log "linux-arm64 CLI under qemu-aarch64-static -L ${sysroot_dir/#$HOME/~}: lint $lint_what --format json"
+  start="$(now)"
   rm -f "$dir"/ld.*
   (cd "$lint_dir" && LD_DEBUG=files LD_DEBUG_OUTPUT="$dir/ld" timeout 600 qemu-aarch64-static -L "$sysroot_dir" "$exe" \
     lint "${lint_args[@]}" --format json --no-baseline </dev/null >"$dir/lint.json" 2>"$dir/lint.err") || rc=$?
+  log "linux-arm64 CLI: exit code $rc in $(since "$start") (emulated)"
   compare "$dir/lint.json" "$dir/lint.err" "$rc"
   local loaded
   loaded="$(dirname "$exe")/runtimes/linux-arm64/native/libpg_query.so"
@@ -336,23 +349,28 @@ check_win_x64() {
   apt_install wine64
   [[ -x "$wine" ]] || die "wine64 did not provide $wine"
   reference_lint
-  local exe prefix="$pcache/wine-prefix" rc=0
+  local exe prefix="$pcache/wine-prefix" rc=0 start
   exe="$(publish_cli win-x64)"
   local wine_env=(env -u DISPLAY -u WAYLAND_DISPLAY WINEPREFIX="$prefix" WINEARCH=win64 WINEDEBUG=-all)
   if [[ ! -f "$prefix/system.reg" ]]; then
     log "creating the Wine prefix ${prefix/#$HOME/~} (once)"
+    start="$(now)"
     rm -rf "$prefix"
     # No Wine Mono or Gecko installs (mscoree, mshtml off while the prefix is made); Wine's own mscoree.dll is
     # still there for .NET, which loads IL-only assemblies through it.
     "${wine_env[@]}" WINEDLLOVERRIDES="mscoree,mshtml=" timeout 300 "$wine" wineboot --init </dev/null >"$dir/wineboot.log" 2>&1 \
       || { tail -n 20 "$dir/wineboot.log" >&2; die "wineboot --init failed"; }
     "${wine_env[@]}" timeout 120 "$wineserver" -w || true
+    log "Wine prefix made in $(since "$start")"
   fi
-  log "win-x64 CLI under Wine ($("$wine" --version)): lint ${lint_args[*]} --format json"
+  log "win-x64 CLI under Wine ($("$wine" --version)): lint $lint_what --format json"
+  start="$(now)"
   (cd "$lint_dir" && "${wine_env[@]}" WINEDLLOVERRIDES="mshtml=" timeout 600 "$wine" "$exe" \
     lint "${lint_args[@]}" --format json --no-baseline </dev/null >"$dir/lint.raw.json" 2>"$dir/lint.raw.err") || rc=$?
-  # The same report once Windows' line ends and paths (Z:\work\... for /work/...) read as Linux's.
-  tr -d '\r' <"$dir/lint.raw.json" | sed -E '/^    "file": "/{ s/"Z:\\\\/"\//; s/\\\\/\//g; }' >"$dir/lint.json"
+  log "win-x64 CLI: exit code $rc in $(since "$start") (Wine)"
+  # The same report once Windows' line ends and paths (Z:\work\... for /work/...) read as Linux's: every "file" value,
+  # the finding's own and those of fix edits that touch another migration.
+  tr -d '\r' <"$dir/lint.raw.json" | sed -E '/^ *"file": "/{ s/"Z:\\\\/"\//; s/\\\\/\//g; }' >"$dir/lint.json"
   tr -d '\r' <"$dir/lint.raw.err" >"$dir/lint.err"
   compare "$dir/lint.json" "$dir/lint.err" "$rc"
   # Which parser was loaded: Wine's loader trace, on a second (short) run of the smallest history.
@@ -362,7 +380,10 @@ check_win_x64() {
   loaded="$(grep -oE 'Loaded L"[^"]*\\\\runtimes\\\\win-x64\\\\native\\\\pg_query\.dll" at [0-9A-Fa-f]+: native' "$dir/loaddll.log" | head -n 1 || true)"
   [[ -n "$loaded" ]] || die "Wine's loader trace ($dir/loaddll.log) does not show runtimes\\win-x64\\native\\pg_query.dll loaded"
   log "win-x64: Wine's loader: $loaded"
+  # Wine's server and services outlive the program a few seconds: wait for them (they are this prefix's, ours).
+  start="$(now)"
   "${wine_env[@]}" timeout 60 "$wineserver" -w || "${wine_env[@]}" "$wineserver" -k || true
+  log "Wine's server stopped after $(since "$start")"
   echo "CLI under Wine: $(findings "$dir/lint.json") findings identical (paths normalised); pg_query.dll loaded" >"$note"
 }
 
@@ -436,12 +457,13 @@ for check in "${checks[@]}"; do
   note="$dir/note"
   rm -rf "$dir" && mkdir -p "$dir"
   log "--- $check"
-  start="$(date +%s.%N)"
+  start="$(now)"
   set +e
   (set -e; "check_${check//-/_}")
   rc=$?
   set -e
-  seconds[$check]="$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')"
+  seconds[$check]="$(since "$start")"
+  seconds[$check]="${seconds[$check]% s}"
   notes[$check]="$(cat "$note" 2>/dev/null || true)"
   if [[ $rc -eq 0 ]]; then
     result[$check]=ok
