@@ -115,11 +115,17 @@ zig_tool() { # sets $zig: Zig, the version and npm package build/build-libpg-que
 # verified with Debian's archive keys) and its own lists, updated before every download.
 sysroot() {
   local name="$1"; shift
-  local dir="$pcache/$name" state="$pcache/apt-arm64" mirror keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+  local dir="$pcache/$name" state="$pcache/apt-arm64" mirror keyring=/usr/share/keyrings/debian-archive-keyring.gpg lock
+  if [[ -f "$dir/.packages" && "$(head -n 1 "$dir/.packages")" == "$*" ]]; then return 0; fi
+  # One maker at a time (another run of this script may be making the same sysroot); released when the check ends.
+  mkdir -p "$pcache"
+  exec {lock}>"$pcache/.$name.lock"
+  flock "$lock"
   if [[ -f "$dir/.packages" && "$(head -n 1 "$dir/.packages")" == "$*" ]]; then return 0; fi
   # shellcheck disable=SC2016 # $(REPO_URI) is apt's template, not the shell's
   mirror="$(apt-get indextargets --format '$(REPO_URI)' 2>/dev/null | grep -m1 -E '/debian/?$' || true)"
   mirror="${mirror:-$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2>/dev/null | grep -m1 -E '/debian/?$' || true)}"
+  mirror="${mirror:-$(sed -n 's/^deb \(\[[^]]*\] *\)\{0,1\}\([a-z]*:[^ ]*\) .*/\2/p' /etc/apt/sources.list 2>/dev/null | grep -m1 -E '/debian/?$' || true)}"
   [[ -n "$mirror" ]] || die "found no Debian mirror in this machine's apt sources"
   [[ -f "$keyring" ]] || apt_install debian-archive-keyring
   mkdir -p "$state/lists/partial"
@@ -351,7 +357,10 @@ check_win_x64() {
   reference_lint
   local exe prefix="$pcache/wine-prefix" rc=0 start
   exe="$(publish_cli win-x64)"
-  local wine_env=(env -u DISPLAY -u WAYLAND_DISPLAY WINEPREFIX="$prefix" WINEARCH=win64 WINEDEBUG=-all)
+  local wine_env=(env -u DISPLAY -u WAYLAND_DISPLAY WINEPREFIX="$prefix" WINEARCH=win64 WINEDEBUG=-all) lock
+  mkdir -p "$pcache"
+  exec {lock}>"$pcache/.wine-prefix.lock" # one run at a time in the prefix; released when the check ends
+  flock "$lock"
   if [[ ! -f "$prefix/system.reg" ]]; then
     log "creating the Wine prefix ${prefix/#$HOME/~} (once)"
     start="$(now)"
