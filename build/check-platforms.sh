@@ -31,7 +31,7 @@
 # file), Zig from npm as build/build-libpg-query.sh does, arm64 packages through a private apt configuration (its own
 # sources list and lists, the mirror this machine's apt uses; /etc/apt is never touched). Sysroots and the Wine prefix
 # are cached in $SUPABASE_BUILD_CACHE/platforms (default ~/.cache/supabase-build/platforms); the publishes go to
-# artifacts/platforms/, each check's outputs to .tmp/platforms/<check>/ (kept, to look at after a failure).
+# artifacts/platforms/, each check's outputs and log to .tmp/platforms/<check>/ (kept, to look at after a failure).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -468,8 +468,8 @@ for check in "${checks[@]}"; do
   log "--- $check"
   start="$(now)"
   set +e
-  (set -e; "check_${check//-/_}")
-  rc=$?
+  (set -e; "check_${check//-/_}") 2>&1 | tee "$dir/log" >&2 # the log also kept beside the check's outputs
+  rc=${PIPESTATUS[0]}
   set -e
   seconds[$check]="$(since "$start")"
   seconds[$check]="${seconds[$check]% s}"
