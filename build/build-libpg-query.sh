@@ -5,6 +5,7 @@
 #   build/build-libpg-query.sh                 the machine's own runtime (linux-x64 here)
 #   build/build-libpg-query.sh --all           every runtime below
 #   build/build-libpg-query.sh win-x64 ...     the runtimes named
+#   --out DIR                                  put them in DIR/<rid>/native/ instead of the project's folder
 #
 #   linux-x64 linux-arm64 (glibc 2.17 and later)  linux-musl-x64 linux-musl-arm64 (Alpine)
 #   win-x64 win-arm64                             osx-x64 osx-arm64
@@ -63,17 +64,20 @@ library_name() {
 
 # --- which runtimes -------------------------------------------------------------------------------------------
 rids=()
-for arg in "$@"; do
+runtimes_dir="$root/src/Supabase.Build.PgQuery/runtimes"
+while [[ $# -gt 0 ]]; do
+  arg="$1"; shift
   case "$arg" in
     --all) rids=("${all_rids[@]}") ;;
-    -h | --help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --out) [[ $# -gt 0 ]] || { log "--out needs a folder"; exit 2; }; runtimes_dir="$(mkdir -p "$1" && cd "$1" && pwd)"; shift ;;
+    -h | --help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) zig_target "$arg" >/dev/null || { log "unknown runtime '$arg' (known: ${all_rids[*]})"; exit 2; }; rids+=("$arg") ;;
   esac
 done
 [[ ${#rids[@]} -gt 0 ]] || rids=("$(host_rid)")
 
 cache="${SUPABASE_BUILD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/supabase-build}"
-output_dir() { echo "$root/src/Supabase.Build.PgQuery/runtimes/$1/native"; }
+output_dir() { echo "$runtimes_dir/$1/native"; }
 key="$(printf '%s\n' "$source_sha256" "$zig_version" "${cflags[*]}" "$(sed -n '/^compile_rid()/,/^}/p' "${BASH_SOURCE[0]}")" | sha256sum | cut -c1-16)"
 built="$cache/libpg_query/17-6.1.0-$key"
 
@@ -125,6 +129,8 @@ if [[ ! -f "$tarball" ]] || [[ "$(sha256sum "$tarball" | cut -d' ' -f1)" != "$so
   [[ -f "$keyring" ]] || apt_install gpgv debian-archive-keyring
   echo "deb-src [signed-by=$keyring] ${mirror%/} trixie main" >"$apt_state/sources.list"
   apt_options=(-o "Dir::Etc::sourcelist=$apt_state/sources.list" -o Dir::Etc::sourceparts=- -o "Dir::State::Lists=$apt_state/lists")
+  # As root apt would hand the download to its _apt user, who may not reach a private cache folder.
+  [[ $(id -u) -ne 0 ]] || apt_options+=(-o APT::Sandbox::User=root)
   log "reading trixie's Sources index (private apt state in ${apt_state/#$HOME/~})"
   apt-get "${apt_options[@]}" -qq update
   record="$(apt-cache "${apt_options[@]}" showsrc "$source_package" | awk -v f="$source_file" '
@@ -200,5 +206,5 @@ for rid in "${todo[@]}"; do
   mkdir -p "$built/$rid" "$(output_dir "$rid")"
   cp "$work/obj-$rid/$name" "$built/$rid/$name.tmp.$$" && mv -f "$built/$rid/$name.tmp.$$" "$built/$rid/$name"
   cp "$built/$rid/$name" "$(output_dir "$rid")/$name.tmp.$$" && mv -f "$(output_dir "$rid")/$name.tmp.$$" "$(output_dir "$rid")/$name"
-  log "$rid: $name ($(stat -c %s "$built/$rid/$name") bytes) in $((SECONDS - start)) s -> ${root}/src/Supabase.Build.PgQuery/runtimes/$rid/native/"
+  log "$rid: $name ($(stat -c %s "$built/$rid/$name") bytes) in $((SECONDS - start)) s -> $(output_dir "$rid")/"
 done

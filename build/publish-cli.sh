@@ -22,7 +22,9 @@ out="${1:-$root/artifacts/supabase-build/$rid}"
 
 if ! command -v clang >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then
   echo "publish-cli: installing clang and lld (the native linker Native AOT drives)" >&2
-  if [[ $(id -u) -eq 0 ]]; then apt-get install -y -qq clang lld >/dev/null; else sudo apt-get install -y -qq clang lld >/dev/null; fi
+  sudo_if_needed() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+  sudo_if_needed apt-get install -y -qq clang lld >/dev/null 2>&1 \
+    || { sudo_if_needed apt-get update -qq && sudo_if_needed apt-get install -y -qq clang lld >/dev/null; }
 fi
 
 echo "publish-cli: dotnet publish -r $rid (Native AOT) -> $out" >&2

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Supabase.Build.Migrations.Configuration;
 using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Discovery;
 using Supabase.Build.Migrations.Linting;
@@ -60,6 +61,12 @@ internal sealed class LintCommand : Command
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private readonly Option<string?> _postgresVersion = new("--postgres-version")
+    {
+        Description = "The PostgreSQL major version the migrations run on (e.g. 15): syntax newer than it is SB1041. Default: [db] major_version of supabase/config.toml beside the migrations, else 17.",
+        HelpName = "major",
+    };
+
     public LintCommand(string workingDirectory)
         : base("lint", "Lint SQL migrations for unsafe operations and SQL that PostgreSQL rejects. Exit code: 0 clean or only warnings, 1 errors found, 2 usage error.")
     {
@@ -72,6 +79,7 @@ internal sealed class LintCommand : Command
         Options.Add(_include);
         Options.Add(_since);
         Options.Add(_schemas);
+        Options.Add(_postgresVersion);
         Options.Add(_baseline);
         Options.Add(_noBaseline);
         Options.Add(_writeBaseline);
@@ -103,6 +111,7 @@ internal sealed class LintCommand : Command
             IncludedRules = Ids(parseResult.GetValue(_include)),
             ExposedSchemas = Ids(parseResult.GetValue(_schemas)) is { Count: > 0 } schemas ? schemas : null,
             Since = parseResult.GetValue(_since),
+            PostgresVersion = PostgresVersionOption(parseResult.GetValue(_postgresVersion)),
         };
 
         var linter = MigrationLinter.TryCreate(parseResult.GetValue(_parserLibrary), out var parserNotFound);
@@ -237,6 +246,12 @@ internal sealed class LintCommand : Command
             : set.Directory is { } directory && Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)) == "migrations"
                 ? LintBaseline.DefaultPathFor(directory)
                 : null;
+
+    /// <summary>--postgres-version: a major version wins over config.toml; anything else is a usage error, not a guess.</summary>
+    private static PostgresVersion? PostgresVersionOption(string? value) =>
+        value is null ? null
+        : PostgresVersion.TryParseMajor(value, out var major) ? PostgresVersion.FromCommandLine(major)
+        : throw new UsageException($"--postgres-version '{value}' is not a PostgreSQL major version; give a number such as 15 or 17");
 
     private static List<string> Ids(string[]? values) =>
         (values ?? Array.Empty<string>())

@@ -56,10 +56,11 @@ internal sealed class MSBuildCommand : Command
         var since = new Option<string?>("--since");
         var include = new Option<string?>("--include");
         var schemas = new Option<string?>("--schemas");
+        var postgresVersion = new Option<string?>("--postgres-version");
         var results = new Option<string>("--results") { Required = !baseline };
         var command = new Command(baseline ? "baseline" : "lint")
         {
-            directory, files, noWarn, warningsAsErrors, warningsNotAsErrors, treatWarningsAsErrors, parserLibrary, errorLog, baselineFile, since, include, schemas, results,
+            directory, files, noWarn, warningsAsErrors, warningsNotAsErrors, treatWarningsAsErrors, parserLibrary, errorLog, baselineFile, since, include, schemas, postgresVersion, results,
         };
         command.SetAction(parseResult =>
         {
@@ -78,6 +79,7 @@ internal sealed class MSBuildCommand : Command
                 Since = parseResult.GetValue(since),
                 Include = parseResult.GetValue(include),
                 ApiSchemas = parseResult.GetValue(schemas),
+                PostgresVersion = parseResult.GetValue(postgresVersion),
                 ResultsFile = parseResult.GetValue(results) is { Length: > 0 } path ? Path.GetFullPath(path, workingDirectory) : string.Empty,
                 ProjectFile = buildMode.Project(parseResult),
                 ToolVersion = CliApplication.Version,

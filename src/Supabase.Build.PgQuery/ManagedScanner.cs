@@ -1,13 +1,14 @@
 namespace Supabase.Build.PgQuery;
 
 /// <summary>
-/// A managed copy of PostgreSQL 15's lexer (src/backend/parser/scan.l) as libpg_query 15-4.0's pg_query_scan runs
-/// it: comments are tokens, and token ends are what pg_query_scan reports. It exists because pg_query_scan packs
-/// every token into protobuf, which costs more than the lexing. It returns exactly the tokens the native scan
-/// gives, or null wherever it cannot be sure to (unterminated literals and comments, which the native scan
-/// reports as errors; escapes and numbers the lexer validates; NUL bytes), and the caller then asks the native
-/// scan. Keywords come from the loaded library (<see cref="Native.PgQueryFunctions.CreateManagedScanner"/>).
-/// Holds no mutable state: one instance serves any number of threads.
+/// A managed copy of PostgreSQL 17's lexer (src/backend/parser/scan.l) as libpg_query 17-6.1's pg_query_scan runs
+/// it: comments are tokens, token ends are what pg_query_scan reports, and "$1a" is a parameter and an identifier
+/// (libpg_query's patch 09 drops scan.l's param_junk error). It exists because pg_query_scan packs every token into
+/// protobuf, which costs more than the lexing. It returns exactly the tokens the native scan gives, or null
+/// wherever it cannot be sure to (unterminated literals and comments and junk after numbers, which the native scan
+/// reports as errors; escapes the lexer validates; NUL bytes), and the caller then asks the native scan. Keywords
+/// come from the loaded library (<see cref="Native.PgQueryFunctions.CreateManagedScanner"/>). Holds no mutable
+/// state: one instance serves any number of threads.
 /// </summary>
 internal sealed class ManagedScanner
 {
@@ -49,7 +50,7 @@ internal sealed class ManagedScanner
         return lexer.Run() ? tokens.ToArray() : null;
     }
 
-    /// <summary>Token numbers of PostgreSQL 15's grammar (gram.y's %token order), as libpg_query 15-4.0 reports them.</summary>
+    /// <summary>Token numbers of PostgreSQL 17's grammar (gram.y's %token order, the same as 15's), as libpg_query 17-6.1 reports them.</summary>
     internal static class Tokens
     {
         public const int Ident = 258;
@@ -278,11 +279,14 @@ internal sealed class ManagedScanner
             _ => true,
         };
 
-        /// <summary>scan.l's quotecontinue: horizontal space, a newline, any space, then a quote that reopens the literal.</summary>
+        /// <summary>
+        /// scan.l's quotecontinue: non-newline space (\v included since PostgreSQL 16), a newline, any space, then a
+        /// quote that reopens the literal.
+        /// </summary>
         private readonly bool ContinuesOnNextLine(int afterQuote, out int bodyStart)
         {
             var i = afterQuote;
-            while (At(i) is (byte)' ' or (byte)'\t' or (byte)'\f')
+            while (At(i) is (byte)' ' or (byte)'\t' or (byte)'\f' or (byte)'\v')
             {
                 i++;
             }
@@ -363,11 +367,14 @@ internal sealed class ManagedScanner
             return Emit(start, end, end, Tokens.SConst);
         }
 
+        /// <summary>
+        /// "$" and digits (no underscores). Whatever follows is the next token: libpg_query removes scan.l's
+        /// param_junk rule, so "$1a" is $1 and a, "$1_0" is $1 and _0.
+        /// </summary>
         private bool Parameter(int start)
         {
             var end = SkipDigits(start + 1);
-            // "$1a" is "trailing junk after parameter".
-            return !IsIdentStart(At(end)) && Emit(start, end, end, Tokens.Param);
+            return Emit(start, end, end, Tokens.Param);
         }
 
         private bool Dot(int start)
@@ -388,46 +395,130 @@ internal sealed class ManagedScanner
         };
 
         /// <summary>
-        /// PostgreSQL 15's numbers: integer, decimal, real. An integer beyond int32 is FCONST; "1..2" is an integer
-        /// before "..". Trailing junk ("123abc", "1e", "1e+") is an error of the native scan: left to it.
+        /// PostgreSQL 17's numbers: decimal integers, numerics (with a point) and reals (with an exponent), "_"
+        /// between digits anywhere (1_000.000_1e1_0), and 0x/0o/0b integers. An integer beyond int32 is FCONST;
+        /// "1..2" is an integer before "..". Junk after a number is an error of the native scan: left to it.
         /// </summary>
         private bool Number(int start)
         {
-            var i = SkipDigits(start);
+            var radix = _text[start] == '0' ? RadixOf(At(start + 1)) : 0;
+            if (radix != 0)
+            {
+                return PrefixedInteger(start, radix);
+            }
+
+            // boundary: the number's last run of identifier characters (after its last "." or exponent sign) has a
+            // "_" or an unsigned exponent's "e", where an identifier could start after a shorter number: then a "$"
+            // right after the number extends that identifier past it, which is junk.
+            var i = SkipDecimalInteger(start, out var boundary);
             var isFloat = false;
             if (At(i) == '.')
             {
                 if (At(i + 1) == '.' && i > start)
                 {
-                    return Emit(start, i, i, IntegerToken(start, i)); // scan.l's {decimalfail}
+                    return Emit(start, i, i, IntegerToken(start, i, 10)); // scan.l's {numericfail}
                 }
 
-                i = SkipDigits(i + 1);
+                i = SkipDecimalInteger(i + 1, out boundary); // the fraction may be empty: "1."
                 isFloat = true;
             }
 
             if (At(i) is (byte)'e' or (byte)'E')
             {
-                var exponent = At(i + 1) is (byte)'+' or (byte)'-' ? i + 2 : i + 1;
+                var signed = At(i + 1) is (byte)'+' or (byte)'-';
+                var exponent = signed ? i + 2 : i + 1;
                 if (!IsDigit(At(exponent)))
                 {
-                    return false;
+                    return false; // {realfail} ("1e+") or {integer_junk} ("1e", "1ex"): errors
                 }
 
-                i = SkipDigits(exponent);
+                i = SkipDecimalInteger(exponent, out var exponentBoundary);
+                boundary = !signed || exponentBoundary; // "1e5$" is 1 then the identifier "e5$": junk
                 isFloat = true;
             }
 
-            return !IsIdentStart(At(i)) && Emit(start, i, i, isFloat ? Tokens.FConst : IntegerToken(start, i));
+            // {integer_junk}, {numeric_junk}, {real_junk}: a shorter number then an identifier that reaches past
+            // this one is the longer match, an error. "123$" is 123 then "$"; "1_2$" is 1 then junk "_2$".
+            if (IsIdentStart(At(i)) || (At(i) == '$' && boundary))
+            {
+                return false;
+            }
+
+            return Emit(start, i, i, isFloat ? Tokens.FConst : IntegerToken(start, i, 10));
         }
 
-        /// <summary>ICONST when the digits fit an int32 (strtoint), FCONST otherwise.</summary>
-        private readonly int IntegerToken(int start, int end)
+        /// <summary>
+        /// scan.l's hexinteger, octinteger and bininteger: "0x" then digits of the radix, "_" allowed before each.
+        /// Without a digit it is {hexfail} and friends; any letter, digit, "_" or "$" right after the digits makes
+        /// {integer_junk} ("0" then an identifier from the "x") the longer match. Both are errors.
+        /// </summary>
+        private bool PrefixedInteger(int start, int radix)
+        {
+            var i = start + 2;
+            while (true)
+            {
+                if (DigitValue(At(i)) < radix)
+                {
+                    i++;
+                }
+                else if (At(i) == '_' && DigitValue(At(i + 1)) < radix)
+                {
+                    i += 2;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            return i > start + 2 && !IsIdentCont(At(i)) && Emit(start, i, i, IntegerToken(start + 2, i, radix));
+        }
+
+        /// <summary>
+        /// scan.l's decinteger from <paramref name="i"/>: digits with single "_" between them; nothing when no digit
+        /// is there. <paramref name="underscore"/> tells whether it held a "_".
+        /// </summary>
+        private readonly int SkipDecimalInteger(int i, out bool underscore)
+        {
+            underscore = false;
+            if (!IsDigit(At(i)))
+            {
+                return i;
+            }
+
+            while (true)
+            {
+                if (IsDigit(At(i + 1)))
+                {
+                    i++;
+                }
+                else if (At(i + 1) == '_' && IsDigit(At(i + 2)))
+                {
+                    underscore = true;
+                    i += 2;
+                }
+                else
+                {
+                    return i + 1;
+                }
+            }
+        }
+
+        /// <summary>
+        /// ICONST when the digits (in <paramref name="radix"/>, "_" skipped) fit an int32, as pg_strtoint32_safe
+        /// reads them; FCONST otherwise.
+        /// </summary>
+        private readonly int IntegerToken(int start, int end, int radix)
         {
             long value = 0;
             for (var i = start; i < end; i++)
             {
-                value = value * 10 + (_text[i] - '0');
+                if (_text[i] == '_')
+                {
+                    continue;
+                }
+
+                value = (value * radix) + DigitValue(_text[i]);
                 if (value > int.MaxValue)
                 {
                     return Tokens.FConst;
@@ -559,18 +650,18 @@ internal sealed class ManagedScanner
                 : Emit(start, start + 1, start + 1, Tokens.Ident);
 
         /// <summary>
-        /// U&amp;'...' and U&amp;"...". pg_query_scan ends these tokens at yylloc + yyleng of the last rule: the
-        /// string's last rule matched nothing (end = start) and the identifier's matched its closing quote (end =
-        /// start + 1). Reproduced as is. "U&amp;" before anything else is the identifier "u" (scan.l's {xufailed}).
+        /// U&amp;'...' and U&amp;"...", ending after their last quote (libpg_query 15 reported other ends; 17 tracks
+        /// them). Escapes and UESCAPE are checked by the parser, not the lexer: the scan takes any body. "U&amp;"
+        /// before anything else is the identifier "u" (scan.l's {xufailed}).
         /// </summary>
         private bool UnicodeLiteral(int start)
         {
             switch (At(start + 2))
             {
                 case (byte)'\'':
-                    return ScanString(start + 3, StringMode.Standard, out var end) && Emit(start, start, end, Tokens.USConst);
+                    return ScanString(start + 3, StringMode.Standard, out var end) && Emit(start, end, end, Tokens.USConst);
                 case (byte)'"':
-                    return ScanQuotedIdentifier(start + 3, out end) && Emit(start, start + 1, end, Tokens.UIdent);
+                    return ScanQuotedIdentifier(start + 3, out end) && Emit(start, end, end, Tokens.UIdent);
                 default:
                     return Emit(start, start + 1, start + 1, Tokens.Ident);
             }
@@ -613,12 +704,24 @@ internal sealed class ManagedScanner
         }
     }
 
-    // scan.l's space: PostgreSQL 15 does not count \v (it is a token of its own there).
-    private static bool IsSpace(byte c) => c is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f';
+    // scan.l's space, \v included since PostgreSQL 16.
+    private static bool IsSpace(byte c) => c is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f' or (byte)'\v';
 
     private static bool IsDigit(byte c) => (uint)(c - '0') <= 9;
 
     private static bool IsHexDigit(byte c) => IsDigit(c) || (uint)((c | 0x20) - 'a') < 6;
+
+    // A digit's value in any radix up to 16; 16 or more for everything else, so "DigitValue(c) < radix" tests a digit.
+    private static int DigitValue(byte c) => IsDigit(c) ? c - '0' : IsHexDigit(c) ? (c | 0x20) - 'a' + 10 : 16;
+
+    // The radix a "0x", "0o" or "0b" prefix (either case) gives; 0 when the byte is no prefix letter.
+    private static int RadixOf(byte c) => (c | 0x20) switch
+    {
+        'x' => 16,
+        'o' => 8,
+        'b' => 2,
+        _ => 0,
+    };
 
     // ident_start: ASCII letters, "_" and every byte of a multi-byte character.
     private static bool IsIdentStart(byte c) => (uint)((c | 0x20) - 'a') < 26 || c == '_' || c >= 0x80;

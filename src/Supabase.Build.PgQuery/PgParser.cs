@@ -5,7 +5,7 @@ using Supabase.Build.PgQuery.Native;
 namespace Supabase.Build.PgQuery;
 
 /// <summary>
-/// The real PostgreSQL 15 parser (libpg_query): parse, split, scan, PL/pgSQL parse and fingerprint.
+/// The real PostgreSQL 17 parser (libpg_query 17): parse, split, scan, PL/pgSQL parse and fingerprint.
 /// Inputs are UTF-8; every offset in and out is in bytes. Every native result is freed before a call returns.
 /// An instance holds only thread-safe caches (the names in parse trees, working space reused between calls), and
 /// libpg_query keeps its memory per thread, so one instance serves any number of threads.

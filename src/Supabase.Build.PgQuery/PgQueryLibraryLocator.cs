@@ -52,9 +52,12 @@ public static class PgQueryLibraryLocator
         Path.Combine(directory, "runtimes", RuntimeIdentifier(), "native", PlatformFileName());
 
     /// <summary>The library's file name on this OS.</summary>
-    public static string PlatformFileName() =>
-        RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "pg_query.dll"
-        : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "libpg_query.dylib"
+    public static string PlatformFileName() => FileName(RuntimeIdentifier());
+
+    /// <summary>The library's file name for a runtime (as build/build-libpg-query.sh names it).</summary>
+    public static string FileName(string runtimeIdentifier) =>
+        runtimeIdentifier.StartsWith("win-", StringComparison.Ordinal) ? "pg_query.dll"
+        : runtimeIdentifier.StartsWith("osx-", StringComparison.Ordinal) ? "libpg_query.dylib"
         : "libpg_query.so";
 
     /// <summary>This process's runtime, in the names the bundled folders use (linux-musl-x64 on Alpine).</summary>

@@ -7,7 +7,7 @@ namespace Supabase.Build.PgQuery;
 /// </summary>
 internal static class ScanResultDecoder
 {
-    // Token numbers of PostgreSQL 15's grammar as libpg_query 15-4.0 exposes them.
+    // Token numbers of PostgreSQL 17's grammar as libpg_query 17-6.1 exposes them (the same as 15's for these four).
     private const int Ident = 258;
     private const int StringConstant = 261;
     private const int SqlComment = 275;

@@ -45,6 +45,9 @@ public sealed class SupabaseLintMigrations : Microsoft.Build.Utilities.Task
     /// <summary>SupabaseApiSchemas: the schemas the API exposes, for the SB2xxx rules (';'-separated); empty: supabase/config.toml.</summary>
     public string? ApiSchemas { get; set; }
 
+    /// <summary>SupabasePostgresVersion: the PostgreSQL major version the migrations run on; empty: supabase/config.toml, else 17.</summary>
+    public string? PostgresVersion { get; set; }
+
     /// <summary>Where to write the diagnostics as JSON, for <see cref="SupabaseReportLintResults"/>.</summary>
     [Required]
     public string ResultsFile { get; set; } = string.Empty;
@@ -67,6 +70,7 @@ public sealed class SupabaseLintMigrations : Microsoft.Build.Utilities.Task
             Since = Since,
             Include = Include,
             ApiSchemas = ApiSchemas,
+            PostgresVersion = PostgresVersion,
             ResultsFile = ResultsFile,
             ProjectFile = ProjectFile,
             ToolVersion = ToolVersion,

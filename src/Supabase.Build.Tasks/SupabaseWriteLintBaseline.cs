@@ -5,7 +5,7 @@ namespace Supabase.Build.Tasks;
 
 /// <summary>
 /// <c>dotnet msbuild -t:SupabaseLintBaseline</c>: lints the migrations (NoWarn, SupabaseLintInclude and
-/// SupabaseLintSince apply; no baseline) and writes every finding, by stable fingerprint, and every migration file to
+/// SupabaseLintSince and SupabasePostgresVersion apply; no baseline) and writes every finding, by stable fingerprint, and every migration file to
 /// <see cref="BaselineFile"/>. Builds after it report only findings that are not in it.
 /// </summary>
 public sealed class SupabaseWriteLintBaseline : Microsoft.Build.Utilities.Task
@@ -26,6 +26,9 @@ public sealed class SupabaseWriteLintBaseline : Microsoft.Build.Utilities.Task
     /// <summary>SupabaseApiSchemas: the schemas the API exposes, for the SB2xxx rules (';'-separated); empty: supabase/config.toml.</summary>
     public string? ApiSchemas { get; set; }
 
+    /// <summary>SupabasePostgresVersion: the PostgreSQL major version the migrations run on; empty: supabase/config.toml, else 17.</summary>
+    public string? PostgresVersion { get; set; }
+
     [Required]
     public string BaselineFile { get; set; } = string.Empty;
 
@@ -41,6 +44,7 @@ public sealed class SupabaseWriteLintBaseline : Microsoft.Build.Utilities.Task
             Since = Since,
             Include = Include,
             ApiSchemas = ApiSchemas,
+            PostgresVersion = PostgresVersion,
             BaselineFile = BaselineFile,
             ResultsFile = string.Empty,
             ProjectFile = ProjectFile,

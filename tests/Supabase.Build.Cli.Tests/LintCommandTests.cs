@@ -191,6 +191,39 @@ public class LintCommandTests
         Assert.Contains("api.orders", Assert.Single(Findings(exposed.StandardOutput, "SB2001")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Postgres_version_option_wins_over_config_toml_and_is_named_in_the_message()
+    {
+        using var project = new TempProject();
+        project.Write("supabase/config.toml", "[db]\nmajor_version = 17\n");
+        var file = project.Add("20240101000000_sync.sql", "merge into t using s on t.id = s.id\n  when matched then delete\n  returning t.id;\n");
+
+        var onSeventeen = CliRun.Run(project.Root, "lint", project.Migrations);
+        var onFifteen = CliRun.Run(project.Root, "lint", project.Migrations, "--postgres-version", "15");
+
+        Assert.Empty(Findings(onSeventeen.StandardOutput, "SB1041"));
+        Assert.Equal(1, onFifteen.ExitCode);
+        Assert.StartsWith(
+            $"{file}(3,3): error SB1041: MERGE ... RETURNING needs PostgreSQL 17; --postgres-version 15",
+            Assert.Single(Findings(onFifteen.StandardOutput, "SB1041")),
+            StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("15.4")]
+    [InlineData("fifteen")]
+    [InlineData("9")]
+    public void A_postgres_version_that_is_not_a_major_version_is_a_usage_error(string value)
+    {
+        using var project = new TempProject();
+        project.Add("20240101000000_init.sql", Clean);
+
+        var result = CliRun.Run(project.Root, "lint", project.Migrations, "--postgres-version", value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--postgres-version '{value}' is not a PostgreSQL major version", result.StandardError, StringComparison.Ordinal);
+    }
+
     internal static List<string> Findings(string text, string id) =>
         Lines(text).Where(l => l.Contains($" {id}: ", StringComparison.Ordinal)).ToList();
 }

@@ -4,15 +4,15 @@ using System.Reflection;
 
 namespace Supabase.Build.Cli.Tests;
 
-/// <summary>The packed dotnet tool carries the bundled parser, or an installed tool could never lint.</summary>
+/// <summary>The packed dotnet tool carries the parser for every runtime, or an installed tool could never lint there.</summary>
 public sealed class PackageTests : IDisposable
 {
     private readonly string _output = Path.Combine(Path.GetTempPath(), "sb-cli-pack-" + Guid.NewGuid().ToString("N"));
 
     [SkippableFact]
-    public void The_tool_package_holds_the_entry_point_and_the_native_parser()
+    public void The_tool_package_holds_the_entry_point_and_the_native_parser_for_every_runtime()
     {
-        Skip.IfNot(OperatingSystem.IsLinux(), "the parser is bundled for linux-x64 only");
+        Skip.IfNot(OperatingSystem.IsLinux(), "the parsers are built on Linux (build/build-libpg-query.sh)");
         var project = Path.Combine(RepositoryRoot(), "src", "Supabase.Build.Cli", "Supabase.Build.Cli.csproj");
         var configuration = typeof(PackageTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
@@ -26,9 +26,14 @@ public sealed class PackageTests : IDisposable
         Assert.Contains("tools/net8.0/any/supabase-build.dll", entries);
         Assert.Contains("tools/net8.0/any/DotnetToolSettings.xml", entries);
         Assert.Contains("tools/net8.0/any/System.CommandLine.dll", entries);
-        var parser = zip.GetEntry("tools/net8.0/any/runtimes/linux-x64/native/libpg_query.so");
-        Assert.NotNull(parser);
-        Assert.True(parser!.Length > 1_000_000, $"libpg_query.so is only {parser.Length} bytes");
+        foreach (var rid in PgQuery.PgQueryLibraryLocator.BundledRuntimes)
+        {
+            var file = PgQuery.PgQueryLibraryLocator.FileName(rid);
+            var parser = zip.GetEntry($"tools/net8.0/any/runtimes/{rid}/native/{file}");
+            Assert.True(parser is not null, $"no parser for {rid} in the tool package");
+            Assert.True(parser!.Length > 1_000_000, $"{rid}/{file} is only {parser.Length} bytes");
+        }
+
         using var settings = new StreamReader(zip.GetEntry("tools/net8.0/any/DotnetToolSettings.xml")!.Open());
         Assert.Contains("Name=\"supabase-build\"", settings.ReadToEnd(), StringComparison.Ordinal);
     }

@@ -39,6 +39,19 @@ public sealed class LintBaselineOnBuildTests(PackedSdkFixture fixture)
     }
 
     [Fact]
+    public void The_baseline_target_lints_at_SupabasePostgresVersion()
+    {
+        var consumer = fixture.CreateConsumer("baseline-version").WithSdkElement("    <SupabasePostgresVersion>15</SupabasePostgresVersion>");
+        consumer.AddMigration("20240101000000_count.sql", "select count(*) from (select 1);\n");
+
+        var write = consumer.MSBuild("-t:SupabaseLintBaseline");
+        Assert.True(write.ExitCode == 0, write.ToString());
+        var baseline = Path.Combine(Path.GetDirectoryName(consumer.MigrationsDirectory.TrimEnd('/', '\\'))!, "lint-baseline.json");
+        using var document = JsonDocument.Parse(File.ReadAllText(baseline));
+        Assert.Contains(document.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("id").GetString() == "SB1041");
+    }
+
+    [Fact]
     public void SupabaseLintSince_skips_older_migrations()
     {
         var consumer = fixture.CreateConsumer("since").WithSdkElement("    <SupabaseLintSince>20240201000000</SupabaseLintSince>");

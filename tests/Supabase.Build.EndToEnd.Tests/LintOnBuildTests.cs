@@ -71,6 +71,31 @@ public sealed class LintOnBuildTests(PackedSdkFixture fixture)
     }
 
     [Fact]
+    public void SupabasePostgresVersion_wins_over_config_toml_lints_again_when_changed_and_is_named_in_SB1041()
+    {
+        var consumer = fixture.CreateConsumer("postgres-version").WithSdkElement();
+        var file = consumer.AddMigration("20240101000000_count.sql", "-- PostgreSQL 16 lets a subquery in FROM go without an alias\nselect count(*) from (select 1);\n");
+        File.WriteAllText(Path.Combine(consumer.Root, "supabase", "config.toml"), "[db]\nmajor_version = 15\n");
+
+        var fromConfig = consumer.Build();
+        Assert.True(fromConfig.ExitCode != 0, fromConfig.ToString());
+        Assert.Contains($"{file}(2,22): error SB1041: a subquery in FROM without an alias needs PostgreSQL 16; supabase/config.toml says major_version = 15", fromConfig.Output, StringComparison.Ordinal);
+
+        var newer = consumer.Build("-p:SupabasePostgresVersion=16");
+        Assert.True(newer.ExitCode == 0, newer.ToString());
+        Assert.DoesNotContain("SB1041", newer.Output, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(consumer.Root, "supabase", "config.toml"), "[db]\nmajor_version = 17\n");
+        var fromProperty = consumer.Build("-p:SupabasePostgresVersion=15");
+        Assert.True(fromProperty.ExitCode != 0, fromProperty.ToString());
+        Assert.Contains($"{file}(2,22): error SB1041: a subquery in FROM without an alias needs PostgreSQL 16; SupabasePostgresVersion says 15", fromProperty.Output, StringComparison.Ordinal);
+
+        var invalid = consumer.Build("-p:SupabasePostgresVersion=15.4");
+        Assert.True(invalid.ExitCode != 0, invalid.ToString());
+        Assert.Contains($"{consumer.ProjectPath} : error SB0009: SupabasePostgresVersion '15.4' is not a PostgreSQL major version", invalid.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unchanged_build_reports_the_cached_warnings_without_linting_and_a_deleted_migration_lints_again()
     {
         var consumer = fixture.CreateConsumer("incremental").WithSdkElement();

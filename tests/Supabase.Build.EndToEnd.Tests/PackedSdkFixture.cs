@@ -77,7 +77,7 @@ public sealed class PackedSdkFixture : IDisposable
             RepositoryLayout.Root,
             Environment,
             "pack", RepositoryLayout.PathOf("src", "Supabase.Build.Sdk", "Supabase.Build.Sdk.csproj"),
-            "--no-build", "-c", configuration, $"-p:Version={Version}", "-o", FeedDirectory, "-nodeReuse:false");
+            "--no-build", "-c", configuration, $"-p:Version={Version}", "-p:SupabasePackAllParsers=true", "-o", FeedDirectory, "-nodeReuse:false");
         if (pack.ExitCode != 0 || !File.Exists(Path.Combine(FeedDirectory, $"Supabase.Build.Sdk.{Version}.nupkg")))
         {
             throw new InvalidOperationException($"Packing Supabase.Build.Sdk failed:\n{pack}");

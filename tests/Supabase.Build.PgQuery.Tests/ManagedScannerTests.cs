@@ -45,6 +45,8 @@ public class ManagedScannerTests
     [InlineData("create function f() returns int as $body$ select 1; $not$ $body$ language sql;")]
     [InlineData("$é$x$é$ $$$$ $a$$$a$")]
     [InlineData("select $1, $23 from t where x = $1$ and $a + $ and a$b$c = 1")]
+    // libpg_query 17 drops scan.l's param_junk error: a parameter ends at its last digit, whatever follows.
+    [InlineData("select $1a, $1_0, $1e5, $1.5, $0x1, $1é, $99999999999, $1$a, x$1a")]
     // Strings: doubled quotes, E-strings with simple escapes, continuation across newlines only.
     [InlineData("'a''b' '' '''' 'é ü €'")]
     [InlineData("E'a\\'b' E'\\\\' E'\\q\\n\\t' e'x' E'a''b' E'\\x' E'\\é'")]
@@ -53,19 +55,34 @@ public class ManagedScannerTests
     [InlineData("E'a'\n'\\'b' B'01'\n'10' x'1'\n'2'")]
     [InlineData("B'0101' X'ff' b'' B'01''1'")]
     [InlineData("N'abc' n'x' nchar 'y' an'z'")]
+    // U& strings and identifiers end after their last quote, continuation included (libpg_query 15 reported other ends).
     [InlineData("U&'d\\0061t' UESCAPE '!' U&'x'\n'y' z u&'' ")]
     [InlineData("U&\"d\\0061\" u&\"x\"\"y\" u&x u&&")]
+    [InlineData("select U&'a''b', U&'\\+01F600' uescape '\\', U&\"é\" from U&\"t\"\"x\"; U&'a' \v\n'b'")]
     // Identifiers: quoted with "" escapes, non-ASCII bytes, "$" inside, longer than NAMEDATALEN.
     [InlineData("\"a\"\"b\" \"Quoted Ident\" \"\"\"\" é1 ñ données a$b$c _x1")]
     [InlineData("select \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\", bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")]
     // Numbers: FCONST beyond int32, "1..2" as integer then "..".
     [InlineData("1.5, 1e10, .5, 1.e5, 12345678901, 2147483647, 2147483648, 0001, 1e-5, 1E+5, 1.")]
     [InlineData("1..2 1.5.6 ..5 .... 1e5.3 1$ 1...")]
+    // PostgreSQL 16's 0x/0o/0b integers (either case, "_" before any digit), ICONST up to int32's maximum.
+    [InlineData("select 0x1F, 0X1f, 0xabcdef, 0o17, 0O17, 0b101, 0B101, 0x_FF, 0o_1_7, 0b_1_0, 0x00000000001")]
+    [InlineData("0x7FFFFFFF 0x80000000 0o17777777777 0o20000000000 0b1111111111111111111111111111111 0b10000000000000000000000000000000 0xFFFFFFFFFFFFFFFFFFFF")]
+    // Where they stop: a point, a sign or "..", not a letter (that would be junk).
+    [InlineData("0b1.5 0x1.5 0x1e+5 0x1F..2 0o7-1 0x1F+1 0b1::int (0x1F) 0xA,0xB")]
+    // PostgreSQL 16's "_" between digits, in integers, fractions and exponents.
+    [InlineData("1_000, 1_000.5, .5_0, 1e1_0, 1.5e3_0, 0_1, 0.0_1, 1_0.0_1e1_0, 1_2E-3_4, 2_147_483_647, 2_147_483_648, 9_999_999_999")]
+    // A "$" after a number is its own token unless an identifier could start inside the number's last run of
+    // digits ("1_2$" is 1 then junk "_2$"): these are all valid.
+    [InlineData("123$ 1_2.34$ 1_2.$ 1_2e+3$ 1e+3$ 1.5e-3$ 1_000..2 1_0..")]
     // Operators: trailing + and - trimmed unless a non-SQL operator character is in it.
     [InlineData("+- =- @- <=- <>- */ !=- ~ ! @ # & | ` ? % ^ !== ::: :=> -> ->> #>> <@ @> ||/ *-1 a+-b")]
     [InlineData("@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@ 1")]
-    // scan.l's {other}: bytes no rule takes are tokens of their own (\v is not whitespace in PostgreSQL 15).
-    [InlineData("{}\\ a\vb \\set x 1")]
+    // scan.l's {other}: bytes no rule takes are tokens of their own.
+    [InlineData("{}\\ a\tb \\set x 1")]
+    // \v is whitespace since PostgreSQL 16, also between the parts of a continued string.
+    [InlineData("select\va\v\vfrom\vt; \v")]
+    [InlineData("'a' \v\n'b' 'c'\n\v'd' 'e'\v'f' E'g'\v\n\v'h'")]
     public void Gives_the_native_tokens(string sql)
     {
         var utf8 = Encoding.UTF8.GetBytes(sql);
@@ -91,8 +108,36 @@ public class ManagedScannerTests
     [InlineData("select 1e")]
     [InlineData("select 1e+")]
     [InlineData("select 1.x")]
-    [InlineData("select $1a")]
-    [InlineData("select 0x1F")]
+    // PostgreSQL 16's integers: a prefix without digits, digits of another radix, anything of an identifier after them.
+    [InlineData("select 0x")]
+    [InlineData("select 0X")]
+    [InlineData("select 0o")]
+    [InlineData("select 0B")]
+    [InlineData("select 0x_")]
+    [InlineData("select 0x__1")]
+    [InlineData("select 0x1G")]
+    [InlineData("select 0x1_")]
+    [InlineData("select 0x1F$")]
+    [InlineData("select 0x1Fé")]
+    [InlineData("select 0o18")]
+    [InlineData("select 0b12")]
+    [InlineData("select 0b'01'")]
+    [InlineData("select 00x1")]
+    // Underscores only between digits; an identifier reaching past a number is junk ("1e3$" is 1 then "e3$").
+    [InlineData("select 1_")]
+    [InlineData("select 1__0")]
+    [InlineData("select 1_x")]
+    [InlineData("select 1._5")]
+    [InlineData("select 1.5_")]
+    [InlineData("select 1e_1")]
+    [InlineData("select 1e5_")]
+    [InlineData("select 1e3$")]
+    [InlineData("select 1.5e3$")]
+    [InlineData("select .5e3$")]
+    [InlineData("select 1.e3$")]
+    [InlineData("select 1_2$")]
+    [InlineData("select 1_2.3_4$")]
+    [InlineData("select 1_2e3$")]
     [InlineData("U&'abc")]
     [InlineData("U&\"\"")]
     [InlineData("B'01")]
@@ -130,8 +175,12 @@ public class ManagedScannerTests
     {
         // Short random mixes of the bytes and words the lexer treats specially, with a fixed seed.
         var random = new Random(20240615);
-        var bytes = Encoding.UTF8.GetBytes("'\"$-/*+<>=!~@#%^&|`?:.;,()[]{}\\ \n\r\t\f\veEbBxXnNuU&0123456789_aZ");
-        string[] words = { "select", "SeLeCt", "nchar", "current_timestamp", "é", "$$", "$a$", "1.5e3", "2147483648", "/*", "*/", "--", "''", "E'", "U&" };
+        var bytes = Encoding.UTF8.GetBytes("'\"$-/*+<>=!~@#%^&|`?:.;,()[]{}\\ \n\r\t\f\veEbBxXoOnNuU&0123456789_aZ");
+        string[] words =
+        {
+            "select", "SeLeCt", "nchar", "current_timestamp", "uescape", "é", "$$", "$a$", "$1", "1.5e3", "2147483648", "/*", "*/", "--", "''", "E'", "U&", "U&'", "U&\"",
+            "0x1F", "0X_ff", "0o17", "0O7", "0b101", "0B1", "0x", "1_000", "1_0.5_0e1_0", ".5_5", "1e+5", "0x7FFFFFFF", "0x80000000", "2_147_483_648",
+        };
         int compared = 0, managedTokens = 0;
         for (var round = 0; round < 20_000; round++)
         {
@@ -164,6 +213,41 @@ public class ManagedScannerTests
 
         Assert.True(compared > 5_000, $"only {compared} soups scanned managed");
         _output.WriteLine($"{compared} of 20000 soups scanned managed ({managedTokens} tokens), all equal to the native scan");
+    }
+
+    [Fact]
+    public void Gives_up_on_numbers_only_where_the_native_scan_fails()
+    {
+        // Random short mixes of what numbers are made of (fixed seed): no quotes or block comments, so the managed
+        // scanner has no reason to give up but an error of the native scan, and must give its tokens everywhere else.
+        var random = new Random(20250917);
+        var pieces = new[] { "0", "1", "7", "9", "_", ".", "e", "E", "x", "X", "o", "O", "b", "B", "f", "+", "-", "$", "a", " ", "é", "..", "0x", "0o", "0b", "1_0" };
+        int scanned = 0, failed = 0;
+        for (var round = 0; round < 20_000; round++)
+        {
+            var text = new StringBuilder();
+            for (var k = random.Next(1, 8); k > 0; k--)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var utf8 = Encoding.UTF8.GetBytes(text.ToString());
+            var managed = Scanner.TryScan(utf8, 0);
+            var native = Parser.ScanNatively(utf8);
+            if (managed is null)
+            {
+                Assert.True(native.Error is not null, $"managed gave up where the native scan did not: {Show(utf8)}");
+                failed++;
+                continue;
+            }
+
+            Assert.True(native.Error is null, $"managed tokens where the native scan fails ({native.Error?.Message}): {Show(utf8)}");
+            Assert.True(native.Tokens.SequenceEqual(managed), $"different tokens for {Show(utf8)}: {FirstDifference(native.Tokens, managed)}");
+            scanned++;
+        }
+
+        Assert.True(scanned > 5_000 && failed > 1_000, $"{scanned} scanned, {failed} failed: the mix should exercise both");
+        _output.WriteLine($"{scanned} number soups scanned managed, {failed} rejected by both scans");
     }
 
     [SkippableTheory]

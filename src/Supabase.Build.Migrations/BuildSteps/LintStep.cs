@@ -1,3 +1,4 @@
+using Supabase.Build.Migrations.Configuration;
 using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Discovery;
 using Supabase.Build.Migrations.Linting;
@@ -41,6 +42,9 @@ public sealed record LintRequest
     /// <summary>SupabaseApiSchemas: the schemas the API exposes, for the SB2xxx rules; empty: supabase/config.toml.</summary>
     public string? ApiSchemas { get; init; }
 
+    /// <summary>SupabasePostgresVersion: the PostgreSQL major version the migrations run on; empty: supabase/config.toml, else 17.</summary>
+    public string? PostgresVersion { get; init; }
+
     /// <summary>Where the diagnostics go as JSON, for <see cref="LintStep.Report"/> (this build's and every up-to-date build's).</summary>
     public required string ResultsFile { get; init; }
 
@@ -75,6 +79,12 @@ public static class LintStep
             return false;
         }
 
+        if (!TryPostgresVersion(request, log, out var postgres))
+        {
+            DeleteIfPresent(request.ResultsFile);
+            return false;
+        }
+
         var set = Migrations(request.MigrationsDirectory, request.MigrationFiles);
         var policy = new SeverityPolicy(request.NoWarn, request.WarningsAsErrors, request.WarningsNotAsErrors, request.TreatWarningsAsErrors);
         LintBaseline? baseline = null;
@@ -94,7 +104,7 @@ public static class LintStep
             }
         }
 
-        var result = linter.Lint(set, Options(policy.DisabledRules, request.Include, request.Since, request.ApiSchemas) with { Baseline = baseline });
+        var result = linter.Lint(set, Options(policy.DisabledRules, request, postgres) with { Baseline = baseline });
         var diagnostics = result.Diagnostics.Select(policy.Apply).ToList();
         try
         {
@@ -162,9 +172,14 @@ public static class LintStep
             return false;
         }
 
+        if (!TryPostgresVersion(request, log, out var postgres))
+        {
+            return false;
+        }
+
         var path = request.BaselineFile ?? throw new ArgumentException("the baseline file is required", nameof(request));
         var set = Migrations(request.MigrationsDirectory, request.MigrationFiles);
-        var result = linter.Lint(set, Options(SeverityPolicy.Split(request.NoWarn), request.Include, request.Since, request.ApiSchemas));
+        var result = linter.Lint(set, Options(SeverityPolicy.Split(request.NoWarn), request, postgres));
         var baseline = LintBaseline.From(result.Diagnostics, set.Files.Select(f => f.Path));
         try
         {
@@ -203,13 +218,42 @@ public static class LintStep
         }
     }
 
-    private static LintOptions Options(IReadOnlyCollection<string> disabledRules, string? include, string? since, string? apiSchemas) => new()
+    private static LintOptions Options(IReadOnlyCollection<string> disabledRules, LintRequest request, PostgresVersion? postgresVersion) => new()
     {
         DisabledRules = disabledRules,
-        IncludedRules = SeverityPolicy.Split(include),
-        ExposedSchemas = SeverityPolicy.Split(apiSchemas) is { Length: > 0 } schemas ? schemas : null,
-        Since = string.IsNullOrWhiteSpace(since) ? null : since.Trim(),
+        IncludedRules = SeverityPolicy.Split(request.Include),
+        ExposedSchemas = SeverityPolicy.Split(request.ApiSchemas) is { Length: > 0 } schemas ? schemas : null,
+        Since = string.IsNullOrWhiteSpace(request.Since) ? null : request.Since.Trim(),
+        PostgresVersion = postgresVersion,
     };
+
+    /// <summary>
+    /// SupabasePostgresVersion: empty is null (config.toml decides), a major version wins over config.toml, anything
+    /// else is SB0009 (a lint against a guessed version would report the wrong things), placed on the project.
+    /// </summary>
+    private static bool TryPostgresVersion(LintRequest request, IBuildLog log, out PostgresVersion? version)
+    {
+        version = null;
+        if (string.IsNullOrWhiteSpace(request.PostgresVersion))
+        {
+            return true;
+        }
+
+        if (PostgresVersion.TryParseMajor(request.PostgresVersion, out var major))
+        {
+            version = PostgresVersion.FromProperty(major);
+            return true;
+        }
+
+        // Named by the property, not a file: the log places it on the project, without a line.
+        log.Diagnostic(BuildDiagnostic.Place(
+            MigrationDiagnostic.ForFile(
+                ToolDiagnostics.InvalidConfig,
+                "SupabasePostgresVersion",
+                $"SupabasePostgresVersion '{request.PostgresVersion.Trim()}' is not a PostgreSQL major version; set a number such as 15 or 17, or leave it empty to use supabase/config.toml [db] major_version"),
+            request.ProjectFile));
+        return false;
+    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

@@ -7,15 +7,23 @@ namespace Supabase.Build.Migrations.Configuration;
 /// The parts of the Supabase CLI's <c>supabase/config.toml</c> this tool reads: <c>[api] schemas</c> (the schemas the
 /// API exposes: what models are generated for, and what the security rules call exposed) and <c>[db] major_version</c>.
 /// Read with a real TOML parser (Tomlyn). <c>schemas = []</c> is kept empty (the API exposes nothing). A missing file gives the defaults; a malformed one a <see cref="FormatException"/>
-/// naming the file, line and column.
+/// naming the file, line and column. <see cref="PostgresVersion"/> remembers whether the file named the version, so
+/// a message can say <c>supabase/config.toml says major_version = 15</c>.
 /// </summary>
-public sealed record SupabaseConfig(IReadOnlyList<string> ApiSchemas, int MajorVersion, string? Path)
+public sealed record SupabaseConfig(IReadOnlyList<string> ApiSchemas, PostgresVersion PostgresVersion, string? Path)
 {
     public static readonly IReadOnlyList<string> DefaultSchemas = new[] { "public" };
 
-    public const int DefaultMajorVersion = 15;
+    /// <summary>
+    /// The major version when config.toml does not say: 17, what <c>supabase init</c> writes today (and the grammar the
+    /// parser has, so a project that never set it is not held to an older server's syntax).
+    /// </summary>
+    public const int DefaultMajorVersion = 17;
 
-    public static SupabaseConfig Default { get; } = new(DefaultSchemas, DefaultMajorVersion, null);
+    public static SupabaseConfig Default { get; } = new(DefaultSchemas, PostgresVersion.Default, null);
+
+    /// <summary>The PostgreSQL major version the project's database runs.</summary>
+    public int MajorVersion => PostgresVersion.Major;
 
     /// <summary><c>supabase/config.toml</c> beside a migrations folder (<c>supabase/migrations</c>), when it exists.</summary>
     public static string? PathBeside(string migrationsDirectory)
@@ -77,12 +85,14 @@ public sealed record SupabaseConfig(IReadOnlyList<string> ApiSchemas, int MajorV
             schemas = array.Cast<string>().Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         }
 
-        var major = DefaultMajorVersion;
+        var postgres = PostgresVersion.Default;
         if (table.TryGetValue("db", out var db) && db is TomlTable dbTable && dbTable.TryGetValue("major_version", out var version))
         {
-            major = version is long number ? (int)number : throw new FormatException($"{path ?? "config.toml"}: [db] major_version must be a number, e.g. major_version = 15");
+            postgres = version is long number and >= PostgresVersion.OldestMajor and <= int.MaxValue
+                ? PostgresVersion.FromConfigToml((int)number)
+                : throw new FormatException($"{path ?? "config.toml"}: [db] major_version must be a PostgreSQL major version, e.g. major_version = 17");
         }
 
-        return new SupabaseConfig(schemas, major, path);
+        return new SupabaseConfig(schemas, postgres, path);
     }
 }

@@ -1,10 +1,12 @@
+using Supabase.Build.Migrations.Configuration;
+
 namespace Supabase.Build.Migrations.Linting;
 
 /// <summary>How a lint run is configured by its adapter (MSBuild properties, CLI options).</summary>
 public sealed record LintOptions
 {
-    /// <summary>The PostgreSQL major version assumed when supabase/config.toml does not say (the Supabase default).</summary>
-    public const int DefaultPostgresMajorVersion = 15;
+    /// <summary>The PostgreSQL major version assumed when nothing says (the Supabase default: one value, kept by the config).</summary>
+    public const int DefaultPostgresMajorVersion = SupabaseConfig.DefaultMajorVersion;
 
     /// <summary>Rule ids or names that are not run at all (MSBuild's NoWarn lands here).</summary>
     public IReadOnlyCollection<string> DisabledRules { get; init; } = Array.Empty<string>();
@@ -27,10 +29,11 @@ public sealed record LintOptions
     public string? Since { get; init; }
 
     /// <summary>
-    /// The PostgreSQL major version the migrations run on. Null: supabase/config.toml's <c>[db] major_version</c>
+    /// The PostgreSQL major version the migrations run on, and who said so (SupabasePostgresVersion,
+    /// <c>--postgres-version</c>): it wins over config.toml. Null: supabase/config.toml's <c>[db] major_version</c>
     /// beside the migrations folder, else <see cref="DefaultPostgresMajorVersion"/>.
     /// </summary>
-    public int? PostgresMajorVersion { get; init; }
+    public PostgresVersion? PostgresVersion { get; init; }
 
     /// <summary>
     /// The schemas the Supabase API exposes, for the SB2xxx rules. Null: supabase/config.toml's <c>[api] schemas</c>

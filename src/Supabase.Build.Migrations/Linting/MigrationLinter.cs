@@ -93,7 +93,7 @@ public sealed class MigrationLinter
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : -1 };
         var diagnostics = new List<MigrationDiagnostic>(Fingerprints.Complete(set.Diagnostics, null));
         var config = SupabaseConfig.LoadBeside(set.Directory, diagnostics);
-        var version = options.PostgresMajorVersion ?? config.MajorVersion;
+        var version = options.PostgresVersion ?? config.PostgresVersion;
         var exposed = new ExposedSchemas(options.ExposedSchemas ?? config.ApiSchemas);
 
         // One replay of the whole history, file by file beside the lint, when a rule may ask for the schema.
@@ -131,7 +131,7 @@ public sealed class MigrationLinter
     internal static bool IsEnabled(RuleDescriptor rule, LintOptions options) =>
         (rule.IsEnabledByDefault || options.IncludedRules.Any(rule.IsNamedBy)) && !options.DisabledRules.Any(rule.IsNamedBy);
 
-    private FileLint LintFile(int fileIndex, ParsedMigration migration, RuleCheck[] rules, LintOptions options, int version, HistoryReplay history, HistoryFacts facts)
+    private FileLint LintFile(int fileIndex, ParsedMigration migration, RuleCheck[] rules, LintOptions options, PostgresVersion version, HistoryReplay history, HistoryFacts facts)
     {
         if (migration.Source is not null && IsOlderThan(migration.File, options.Since))
         {

@@ -62,6 +62,7 @@ public static class RuleRegistry
         new SB1037RequireStatementTimeout(),
         new SB1038BanDuplicateColumnAssignments(),
         new SB1039RequireTableSchema(),
+        new SB1041RequiresNewerPostgres(),
     };
 
     /// <summary>The schema rules (SB2xxx): checks of the schema the history ends with, and of a live database.</summary>

@@ -1,3 +1,4 @@
+using Supabase.Build.Migrations.Configuration;
 using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Linting;
 using Supabase.Build.Migrations.Parsing;
@@ -25,7 +26,7 @@ public sealed class StatementContext
         Action<MigrationDiagnostic> report,
         EmbeddedStatementCache? embedded = null,
         Func<MigrationStatement, SchemaModel?>? schemaBefore = null,
-        int postgresMajorVersion = LintOptions.DefaultPostgresMajorVersion,
+        PostgresVersion? postgresVersion = null,
         HistoryFacts? history = null)
     {
         History = history;
@@ -36,7 +37,7 @@ public sealed class StatementContext
         Scope = scope;
         Parser = parser;
         Rule = rule;
-        PostgresMajorVersion = postgresMajorVersion;
+        PostgresVersion = postgresVersion ?? PostgresVersion.Default;
         _report = report;
     }
 
@@ -53,8 +54,14 @@ public sealed class StatementContext
     /// <summary>The rule being run (the linter reuses one context for all rules, and for every statement of a file).</summary>
     public RuleDescriptor Rule { get; internal set; }
 
-    /// <summary>The PostgreSQL major version the migrations run on (supabase/config.toml <c>[db] major_version</c>, default 15).</summary>
-    public int PostgresMajorVersion { get; }
+    /// <summary>
+    /// The PostgreSQL major version the migrations run on and where that was said (SupabasePostgresVersion or
+    /// <c>--postgres-version</c>, else supabase/config.toml <c>[db] major_version</c>, else 17).
+    /// </summary>
+    public PostgresVersion PostgresVersion { get; }
+
+    /// <summary>The major version alone (<see cref="PostgresVersion"/>), for rules that only compare it.</summary>
+    public int PostgresMajorVersion => PostgresVersion.Major;
 
     /// <summary>Cheap facts about the whole history (null when linting without one), to skip <see cref="SchemaBefore"/> when it cannot matter.</summary>
     public HistoryFacts? History { get; }

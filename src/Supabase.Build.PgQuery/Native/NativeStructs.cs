@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Supabase.Build.PgQuery.Native;
 
-// Layouts of libpg_query 15-4.0 (pg_query.h). All are returned by value and freed by their pg_query_free_* twin.
+// Layouts of libpg_query 17-6.1 (pg_query.h). All are returned by value and freed by their pg_query_free_* twin.
 
 [StructLayout(LayoutKind.Sequential)]
 internal unsafe struct PgQueryErrorNative
@@ -70,7 +70,7 @@ internal unsafe struct PgQueryFingerprintResultNative
     public PgQueryErrorNative* Error;
 }
 
-/// <summary>PostgreSQL 15's ScanKeywordList (src/include/common/kwlookup.h).</summary>
+/// <summary>PostgreSQL 17's ScanKeywordList (src/include/common/kwlookup.h).</summary>
 [StructLayout(LayoutKind.Sequential)]
 internal unsafe struct ScanKeywordListNative
 {

@@ -50,7 +50,7 @@ internal sealed unsafe class PgQueryFunctions
 
     /// <summary>
     /// A managed scanner with this library's keywords (ScanKeywords and ScanKeywordTokens, the tables the native
-    /// scan itself uses), or null when the library does not export them or they do not read as PostgreSQL 15's
+    /// scan itself uses), or null when the library does not export them or they do not read as PostgreSQL 17's
     /// layout; then there is only the native scan.
     /// </summary>
     public ManagedScanner? CreateManagedScanner()
@@ -84,5 +84,5 @@ internal sealed unsafe class PgQueryFunctions
     private static IntPtr Export(IntPtr library, string name) =>
         NativeLibrary.TryGetExport(library, name, out var address)
             ? address
-            : throw new PgQueryLibraryException($"the loaded libpg_query has no export '{name}'; PostgreSQL 15 builds of libpg_query (15-4.x) are supported", Array.Empty<string>());
+            : throw new PgQueryLibraryException($"the loaded libpg_query has no export '{name}'; libpg_query 17 (17-6.x) is supported", Array.Empty<string>());
 }

@@ -1,3 +1,4 @@
+using Supabase.Build.Migrations.Configuration;
 using Supabase.Build.Migrations.Linting;
 using Supabase.Build.Migrations.Rules;
 
@@ -45,7 +46,7 @@ public class SB1010BanSetNotNullTests
     public void Before_postgres_12_even_a_validated_check_does_not_help() =>
         Assert.Single(RuleTest.History(
             Rule,
-            new LintOptions { PostgresMajorVersion = 11 },
+            new LintOptions { PostgresVersion = PostgresVersion.Given(11) },
             "create table recipe (id bigint, view_count int);",
             "alter table recipe add constraint c check (view_count is not null) not valid;",
             "alter table recipe validate constraint c;",

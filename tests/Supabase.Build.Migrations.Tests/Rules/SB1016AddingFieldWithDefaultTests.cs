@@ -1,3 +1,4 @@
+using Supabase.Build.Migrations.Configuration;
 using Supabase.Build.Migrations.Linting;
 using Supabase.Build.Migrations.Rules;
 
@@ -44,5 +45,5 @@ public class SB1016AddingFieldWithDefaultTests
 
     [Fact]
     public void Before_postgres_11_every_default_rewrites() =>
-        Assert.Single(RuleTest.Findings(Rule, "alter table t add column active boolean default true;", new LintOptions { PostgresMajorVersion = 10 }));
+        Assert.Single(RuleTest.Findings(Rule, "alter table t add column active boolean default true;", new LintOptions { PostgresVersion = PostgresVersion.Given(10) }));
 }

@@ -1,3 +1,4 @@
+using Supabase.Build.Migrations.Configuration;
 using Supabase.Build.Migrations.Linting;
 using Supabase.Build.Migrations.Rules;
 
@@ -22,5 +23,5 @@ public class SB1036RequireConcurrentPartitionDetachTests
 
     [Fact]
     public void Before_postgres_14_there_is_no_concurrent_form() =>
-        Assert.Empty(RuleTest.Findings(Rule, "alter table events detach partition events_2023;", new LintOptions { PostgresMajorVersion = 13 }));
+        Assert.Empty(RuleTest.Findings(Rule, "alter table events detach partition events_2023;", new LintOptions { PostgresVersion = PostgresVersion.Given(13) }));
 }
