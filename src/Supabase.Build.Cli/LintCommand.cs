@@ -248,7 +248,7 @@ internal sealed class LintCommand : Command
                 : null;
 
     /// <summary>--postgres-version: a major version wins over config.toml; anything else is a usage error, not a guess.</summary>
-    private static PostgresVersion? PostgresVersionOption(string? value) =>
+    internal static PostgresVersion? PostgresVersionOption(string? value) =>
         value is null ? null
         : PostgresVersion.TryParseMajor(value, out var major) ? PostgresVersion.FromCommandLine(major)
         : throw new UsageException($"--postgres-version '{value}' is not a PostgreSQL major version; give a number such as 15 or 17");

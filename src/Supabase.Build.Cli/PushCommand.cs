@@ -22,6 +22,12 @@ internal sealed class PushCommand : Command
     private readonly Option<string?> _seedFile = new("--seed-file") { Description = "The seed file for --include-seed. Default: seed.sql beside the migrations folder.", HelpName = "path" };
     private readonly Option<bool> _skipLint = new("--skip-lint") { Description = "Push even when the lint of the pending migrations finds errors (SQL the parser rejects is never pushed)." };
 
+    private readonly Option<string?> _postgresVersion = new("--postgres-version")
+    {
+        Description = "The PostgreSQL major version of the database, for the push's lint (SB1041). Default: [db] major_version of supabase/config.toml, else 17.",
+        HelpName = "major",
+    };
+
     private readonly Option<string> _lockWait = new("--lock-wait")
     {
         Description = "Seconds to wait for another push to the same database to finish.",
@@ -67,6 +73,7 @@ internal sealed class PushCommand : Command
         Options.Add(_includeSeed);
         Options.Add(_seedFile);
         Options.Add(_skipLint);
+        Options.Add(_postgresVersion);
         Options.Add(_lockWait);
         Options.Add(_lockTimeout);
         Options.Add(_statementTimeout);
@@ -96,6 +103,7 @@ internal sealed class PushCommand : Command
             PushSettings.TryDuration("--lock-timeout", parseResult.GetValue(_lockTimeout), "--lock-timeout", errors, out var lockTimeout);
             PushSettings.TryDuration("--statement-timeout", parseResult.GetValue(_statementTimeout), "--statement-timeout", errors, out var statementTimeout);
             PushSettings.TrySeconds("--lock-wait", parseResult.GetValue(_lockWait), PushOptions.DefaultLockWait, "--lock-wait", errors, out var lockWait);
+            var postgres = LintCommand.PostgresVersionOption(parseResult.GetValue(_postgresVersion));
 
             if (errors.Count > 0 || target is null)
             {
@@ -116,6 +124,7 @@ internal sealed class PushCommand : Command
                 Target = target,
                 Lint = !parseResult.GetValue(_skipLint),
                 DisabledRules = PushCommandSupport.SplitIds(parseResult.GetValue(_noWarn)),
+                PostgresVersion = postgres,
                 LockWait = lockWait,
                 LockTimeout = lockTimeout,
                 StatementTimeout = statementTimeout,
@@ -150,6 +159,7 @@ internal sealed class PushCommand : Command
             MigrationsDirectory = BuildMode.Directory(parseResult.GetValue(_directory), _workingDirectory),
             DatabaseUrl = BuildMode.DatabaseUrl(parseResult.GetValue(_databaseUrl)),
             SkipLint = parseResult.GetValue(_skipLint),
+            PostgresVersion = parseResult.GetValue(_postgresVersion),
             LockWaitSeconds = parseResult.GetValue(_lockWait),
             LockTimeout = parseResult.GetValue(_lockTimeout),
             StatementTimeout = parseResult.GetValue(_statementTimeout),

@@ -26,6 +26,9 @@ public sealed class SupabasePush : Microsoft.Build.Utilities.Task, ICancelableTa
 
     public bool SkipLint { get; set; }
 
+    /// <summary>SupabasePostgresVersion, for the push's lint; empty: supabase/config.toml, else 17.</summary>
+    public string? PostgresVersion { get; set; }
+
     public string? LockWaitSeconds { get; set; }
 
     public string? LockTimeout { get; set; }
@@ -69,6 +72,7 @@ public sealed class SupabasePush : Microsoft.Build.Utilities.Task, ICancelableTa
                 MigrationFiles = TaskItems.Paths(MigrationFiles),
                 DatabaseUrl = DatabaseUrl,
                 SkipLint = SkipLint,
+                PostgresVersion = PostgresVersion,
                 LockWaitSeconds = LockWaitSeconds,
                 LockTimeout = LockTimeout,
                 StatementTimeout = StatementTimeout,

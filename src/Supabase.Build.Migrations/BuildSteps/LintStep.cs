@@ -79,7 +79,7 @@ public static class LintStep
             return false;
         }
 
-        if (!TryPostgresVersion(request, log, out var postgres))
+        if (!TryPostgresVersion(request.PostgresVersion, request.ProjectFile, log, out var postgres))
         {
             DeleteIfPresent(request.ResultsFile);
             return false;
@@ -172,7 +172,7 @@ public static class LintStep
             return false;
         }
 
-        if (!TryPostgresVersion(request, log, out var postgres))
+        if (!TryPostgresVersion(request.PostgresVersion, request.ProjectFile, log, out var postgres))
         {
             return false;
         }
@@ -231,15 +231,15 @@ public static class LintStep
     /// SupabasePostgresVersion: empty is null (config.toml decides), a major version wins over config.toml, anything
     /// else is SB0009 (a lint against a guessed version would report the wrong things), placed on the project.
     /// </summary>
-    private static bool TryPostgresVersion(LintRequest request, IBuildLog log, out PostgresVersion? version)
+    internal static bool TryPostgresVersion(string? property, string? projectFile, IBuildLog log, out PostgresVersion? version)
     {
         version = null;
-        if (string.IsNullOrWhiteSpace(request.PostgresVersion))
+        if (string.IsNullOrWhiteSpace(property))
         {
             return true;
         }
 
-        if (PostgresVersion.TryParseMajor(request.PostgresVersion, out var major))
+        if (PostgresVersion.TryParseMajor(property, out var major))
         {
             version = PostgresVersion.FromProperty(major);
             return true;
@@ -250,8 +250,8 @@ public static class LintStep
             MigrationDiagnostic.ForFile(
                 ToolDiagnostics.InvalidConfig,
                 "SupabasePostgresVersion",
-                $"SupabasePostgresVersion '{request.PostgresVersion.Trim()}' is not a PostgreSQL major version; set a number such as 15 or 17, or leave it empty to use supabase/config.toml [db] major_version"),
-            request.ProjectFile));
+                $"SupabasePostgresVersion '{property.Trim()}' is not a PostgreSQL major version; set a number such as 15 or 17, or leave it empty to use supabase/config.toml [db] major_version"),
+            projectFile));
         return false;
     }
 

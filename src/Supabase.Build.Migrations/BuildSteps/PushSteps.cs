@@ -24,6 +24,9 @@ public sealed record DatabaseRequest
 
     public bool SkipLint { get; init; }
 
+    /// <summary>SupabasePostgresVersion, for the push's lint; empty: supabase/config.toml, else 17.</summary>
+    public string? PostgresVersion { get; init; }
+
     public string? LockWaitSeconds { get; init; }
 
     public string? LockTimeout { get; init; }
@@ -96,6 +99,11 @@ public static class PushSteps
             return null;
         }
 
+        if (!LintStep.TryPostgresVersion(request.PostgresVersion, request.ProjectFile, log, out var postgres))
+        {
+            return null;
+        }
+
         var set = LintStep.Migrations(request.MigrationsDirectory, request.MigrationFiles);
         var policy = new SeverityPolicy(request.NoWarn, request.WarningsAsErrors, request.WarningsNotAsErrors, request.TreatWarningsAsErrors);
         var options = new PushOptions
@@ -103,6 +111,7 @@ public static class PushSteps
             Target = target,
             Lint = !request.SkipLint,
             DisabledRules = policy.DisabledRules,
+            PostgresVersion = postgres,
             DiagnosticPolicy = policy.Apply,
             LockWait = lockWait,
             LockTimeout = lockTimeout,

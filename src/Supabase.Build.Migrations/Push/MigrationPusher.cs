@@ -111,7 +111,7 @@ public sealed class MigrationPusher
                 parsed => _linter.Lint(
                     new MigrationSet(directory, set.Files, Array.Empty<MigrationDiagnostic>()),
                     parsed.Result,
-                    new LintOptions { DisabledRules = options.DisabledRules.ToList() }),
+                    new LintOptions { DisabledRules = options.DisabledRules.ToList(), PostgresVersion = options.PostgresVersion }),
                 cancellationToken,
                 TaskContinuationOptions.OnlyOnRanToCompletion,
                 TaskScheduler.Default)

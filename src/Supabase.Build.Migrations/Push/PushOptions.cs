@@ -1,3 +1,4 @@
+using Supabase.Build.Migrations.Configuration;
 using Supabase.Build.Migrations.Database;
 using Supabase.Build.Migrations.Diagnostics;
 
@@ -22,6 +23,9 @@ public sealed record PushOptions
     /// <see cref="PushDiagnostics.Suppressible"/>): MSBuild's NoWarn, the CLI's --no-warn.
     /// </summary>
     public IReadOnlyCollection<string> DisabledRules { get; init; } = Array.Empty<string>();
+
+    /// <summary>The server's major version for the lint (SupabasePostgresVersion, --postgres-version); null: supabase/config.toml, else 17.</summary>
+    public PostgresVersion? PostgresVersion { get; init; }
 
     /// <summary>The adapter's severity policy (WarningsAsErrors and the like), applied to every diagnostic before it counts.</summary>
     public Func<MigrationDiagnostic, MigrationDiagnostic>? DiagnosticPolicy { get; init; }

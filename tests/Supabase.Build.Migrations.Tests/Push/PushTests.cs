@@ -1,3 +1,4 @@
+using Supabase.Build.Migrations.Configuration;
 using Supabase.Build.Migrations.Diagnostics;
 using Supabase.Build.Migrations.Push;
 using Supabase.Build.Testing;
@@ -105,6 +106,23 @@ public sealed class PushTests(ThrowawayPostgres postgres)
         var (skipped, skippedProgress) = await workspace.PushAsync(o => o with { Lint = false });
         Assert.True(skipped.Succeeded, skippedProgress.Text);
         Assert.True(await workspace.ExistsAsync("public.a_id"));
+    }
+
+    [Fact]
+    public async Task The_push_lints_at_the_given_PostgreSQL_version()
+    {
+        // 1_000 is PostgreSQL 16 syntax; the throwaway server is 15, so it fails there: the lint must stop it first.
+        using var workspace = await PushWorkspace.CreateAsync(postgres);
+        var newer = workspace.Add("20240101000000_a.sql", "create table if not exists public.a (id int);\ninsert into public.a (id) values (1_000);");
+
+        var (result, progress) = await workspace.PushAsync(o => o with { PostgresVersion = PostgresVersion.FromProperty(15) });
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(("SB1041", newer, 2, 35), (error.Id, error.FilePath, error.Span.Start.Line, error.Span.Start.Column));
+        Assert.Contains("SupabasePostgresVersion says 15", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await workspace.VersionsAsync());
+        Assert.Contains("SupabasePushSkipLint=true", progress.Events[^1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
