@@ -154,8 +154,14 @@ if [[ ! -f "$tarball" ]] || [[ "$(sha256sum "$tarball" | cut -d' ' -f1)" != "$so
 fi
 
 # --- compile --------------------------------------------------------------------------------------------------
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# One fixed folder, whoever builds: the linkers record paths (a DLL its PDB's, a dylib its objects'), so a path that
+# changed from run to run would change the bytes. A lock keeps two builds on one machine out of each other's way.
+work="${TMPDIR:-/tmp}/supabase-build-libpg-query"
+mkdir -p "$work"
+exec 9>"$work.lock"
+flock 9
+rm -rf "${work:?}"/*
+trap 'rm -rf "${work:?}"/*' EXIT
 tar -xzf "$tarball" -C "$work"
 src="$(echo "$work"/libpg_query-*)"
 jobs="$(nproc 2>/dev/null || echo 2)"
@@ -169,8 +175,9 @@ compile_rid() ( # compile_rid RID: every source file to an object, in parallel, 
   cd "$src" || exit 1
   sources=(src/*.c src/postgres/*.c vendor/protobuf-c/protobuf-c.c vendor/xxhash/xxhash.c protobuf/pg_query.pb-c.c)
   case "$rid" in
-    win-*) extra=(-I./src/postgres/include/port/win32) ;;
-    osx-*) link=(-Wl,-install_name,@rpath/libpg_query.dylib) ;;
+    # -s everywhere: no symbols or debug records, which would carry build paths, object times and a random PDB GUID.
+    win-*) extra=(-I./src/postgres/include/port/win32); link=(-s) ;;
+    osx-*) link=(-Wl,-install_name,@rpath/libpg_query.dylib -s) ;;
     # musl: no NEEDED libc.so (Alpine has that name only with musl-dev); the C library is resolved from the
     # process that loads the parser, which always has musl loaded.
     linux-musl-*) link=(-nostdlib -Wl,-soname,libpg_query.so -s) ;;
