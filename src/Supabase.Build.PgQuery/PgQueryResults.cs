@@ -31,6 +31,26 @@ public enum PgTokenKind
 public readonly record struct PgToken(int Start, int End, PgTokenKind Kind, int RawToken)
 {
     public bool IsComment => Kind is PgTokenKind.LineComment or PgTokenKind.BlockComment;
+
+    /// <summary>The index of the first token that starts at or after <paramref name="offset"/> (tokens in order; binary search).</summary>
+    public static int FirstAtOrAfter(ReadOnlySpan<PgToken> tokens, int offset)
+    {
+        int low = 0, high = tokens.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (tokens[middle].Start < offset)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
 }
 
 /// <summary>The tokens of a text (comments included), or the error that stopped the scanner.</summary>

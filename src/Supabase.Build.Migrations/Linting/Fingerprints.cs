@@ -70,7 +70,7 @@ public static class Fingerprints
         // Token bytes, one space after each, straight from the UTF-8 (tokens start and end on character boundaries).
         var source = migration.Source!;
         var tokens = migration.TokenSpan;
-        var index = FirstAtOrAfter(tokens, start);
+        var index = PgQuery.PgToken.FirstAtOrAfter(tokens, start);
         var buffer = new ArrayBufferWriter<byte>(Math.Max(16, end - start + 16));
         for (; index < tokens.Length && tokens[index].Start < end; index++)
         {
@@ -87,24 +87,6 @@ public static class Fingerprints
             : Encoding.UTF8.GetBytes(string.Join(' ', source.Slice(start, end - start).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
     }
 
-    private static int FirstAtOrAfter(ReadOnlySpan<PgQuery.PgToken> tokens, int offset)
-    {
-        int low = 0, high = tokens.Length;
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (tokens[middle].Start < offset)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
 
     private static string Hash(params string[] parts) => Hex(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", parts))));
 

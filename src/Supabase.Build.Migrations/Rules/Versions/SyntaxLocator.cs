@@ -106,7 +106,7 @@ internal sealed class SyntaxLocator
         var tokens = _context.Migration.TokenSpan;
         var (first, _) = Sql.TokenRange(_context);
         int? opening = null;
-        for (var i = IndexAtOrAfter(tokens, inner.Value) - 1; i >= first; i--)
+        for (var i = PgToken.FirstAtOrAfter(tokens, inner.Value) - 1; i >= first; i--)
         {
             var token = tokens[i];
             if (token.IsComment)
@@ -135,23 +135,4 @@ internal sealed class SyntaxLocator
 
     private bool Inside(int offset) =>
         offset >= _context!.Statement.Location && offset < _context.Statement.Location + _context.Statement.Length;
-
-    private static int IndexAtOrAfter(ReadOnlySpan<PgToken> tokens, int offset)
-    {
-        int low = 0, high = tokens.Length;
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (tokens[middle].Start < offset)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
 }
