@@ -172,7 +172,9 @@ public sealed class MigrationParser
             var part = _parser.Parse(source.Utf8.AsSpan(location, length), location);
             if (part.Error is not null)
             {
-                diagnostics.Add(SyntaxError(file, source, part.Error));
+                // Some grammar checks raise without a position (e.g. "FOREIGN KEY constraints cannot be marked NOT
+                // VALID"): then the statement is the place, not the start of the file.
+                diagnostics.Add(SyntaxError(file, source, part.Error, location));
             }
             else
             {
@@ -196,9 +198,9 @@ public sealed class MigrationParser
     private static ParsedMigration Unreadable(MigrationFile file, MigrationDiagnostic diagnostic) =>
         new(file, null, Array.Empty<PgToken>(), Array.Empty<MigrationStatement>(), new[] { diagnostic });
 
-    private static MigrationDiagnostic SyntaxError(MigrationFile file, SourceText source, PgQueryError error)
+    private static MigrationDiagnostic SyntaxError(MigrationFile file, SourceText source, PgQueryError error, int offsetWithoutCursor = 0)
     {
-        var at = source.PositionOf(error.CursorOffset ?? 0);
+        var at = source.PositionOf(error.CursorOffset ?? offsetWithoutCursor);
         return new MigrationDiagnostic(ToolDiagnostics.SyntaxError, ToolDiagnostics.SyntaxError.DefaultSeverity, file.Path, new SourceSpan(at, at), Shorten(error.Message));
     }
 

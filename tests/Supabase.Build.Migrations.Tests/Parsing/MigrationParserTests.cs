@@ -39,6 +39,18 @@ public class MigrationParserTests
     }
 
     [Fact]
+    public void A_rejection_without_a_parser_position_is_SB0001_at_its_statement_not_at_the_top_of_the_file()
+    {
+        // The grammar raises this one without a cursor position.
+        var migration = Parse("create table a(id int);\n\n  alter table a alter constraint a_fk not valid;\nselect 1;");
+
+        var error = Assert.Single(migration.Diagnostics);
+        Assert.Equal(("SB0001", 3, 3), (error.Id, error.Span.Start.Line, error.Span.Start.Column));
+        Assert.Contains("cannot be marked NOT VALID", error.Message, StringComparison.Ordinal);
+        Assert.Equal(new[] { "CreateStmt", "SelectStmt" }, migration.Statements.Select(s => s.Node.Kind));
+    }
+
+    [Fact]
     public void Several_rejected_statements_are_each_reported_and_every_valid_one_is_kept()
     {
         var migration = Parse("select 1;\nselec 2;\nselect 3; select 4;\ncreate tabel x();\n\nselect 5;\ninsert into;\n");
