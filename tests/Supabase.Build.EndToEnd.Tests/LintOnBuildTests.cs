@@ -238,6 +238,24 @@ public sealed class LintOnBuildTests(PackedSdkFixture fixture)
     }
 
     [Fact]
+    public void A_migration_with_an_upper_case_extension_is_an_SB0002_warning_on_every_OS()
+    {
+        // The Supabase CLI skips '.SQL'; Linux's case-sensitive glob alone would not even see the file.
+        var consumer = fixture.CreateConsumer("uppercase").WithSdkElement();
+        consumer.AddMigration("20240101000000_create_accounts.sql", CreateTable);
+        consumer.AddMigration("20240102000000_more.SQL", "create index accounts_email_idx on public.accounts (email);\n");
+
+        var build = consumer.Build();
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var warning = Assert.Single(build.Output.Split('\n').Where(l => l.Contains("SB0002", StringComparison.Ordinal)).Distinct());
+        Assert.Contains("20240102000000_more.SQL", warning, StringComparison.Ordinal);
+        Assert.Contains("warning SB0002", warning, StringComparison.Ordinal);
+        Assert.Contains("rename it to '20240102000000_more.sql'", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("SB1003", build.Output, StringComparison.Ordinal); // the skipped file is not linted
+    }
+
+    [Fact]
     public void Configured_migrations_directory_that_does_not_exist_is_SB0007_on_the_project()
     {
         var consumer = fixture.CreateConsumer("missingdir").WithSdkElement("    <SupabaseMigrationsDirectory>../db/migrations</SupabaseMigrationsDirectory>");

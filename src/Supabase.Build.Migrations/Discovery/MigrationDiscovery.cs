@@ -26,7 +26,8 @@ public static class MigrationDiscovery
             return new MigrationSet(directory, Array.Empty<MigrationFile>(), new[] { missing });
         }
 
-        var files = System.IO.Directory.EnumerateFiles(directory, "*.sql", SearchOption.TopDirectoryOnly);
+        // Any casing, on every OS: the CLI skips 'x.SQL', and the user should hear about it instead of wondering.
+        var files = System.IO.Directory.EnumerateFiles(directory, "*.sql", new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive });
         return FromFiles(files, directory);
     }
 
@@ -38,6 +39,16 @@ public static class MigrationDiscovery
         foreach (var path in paths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).OrderBy(Path.GetFileName, StringComparer.Ordinal))
         {
             var match = MigrationFileName.Match(Path.GetFileName(path));
+            if (!match.Success && Path.GetExtension(path) is { } extension && extension != ".sql"
+                && MigrationFileName.IsMatch(Path.ChangeExtension(Path.GetFileName(path), ".sql")))
+            {
+                diagnostics.Add(MigrationDiagnostic.ForFile(
+                    ToolDiagnostics.InvalidMigrationFile,
+                    path,
+                    $"'{Path.GetFileName(path)}' ends in '{extension}': the Supabase CLI applies only files ending in lower-case .sql and skips it, and so does this tool; rename it to '{Path.ChangeExtension(Path.GetFileName(path), ".sql")}'"));
+                continue;
+            }
+
             if (!match.Success)
             {
                 diagnostics.Add(MigrationDiagnostic.ForFile(

@@ -39,6 +39,26 @@ public class MigrationDiscoveryTests
         Assert.Contains("<digits>_<name>.sql", diagnostic.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("20240102000000_b.SQL", ".SQL")]
+    [InlineData("20240102000000_b.Sql", ".Sql")]
+    public void A_migration_with_an_upper_case_extension_is_skipped_with_SB0002_that_says_to_rename_it(string fileName, string extension)
+    {
+        // The Supabase CLI applies only '.sql'; on Linux a case-sensitive glob would not even see this file.
+        using var workspace = new MigrationWorkspace();
+        workspace.Add("20240101000000_a.sql", "select 1;");
+        workspace.Add(fileName, "select 2;");
+
+        var set = MigrationDiscovery.Discover(workspace.Directory);
+
+        Assert.Equal("20240101000000", Assert.Single(set.Files).Version);
+        var diagnostic = Assert.Single(set.Diagnostics);
+        Assert.Equal(("SB0002", DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
+        Assert.EndsWith(fileName, diagnostic.FilePath, StringComparison.Ordinal);
+        Assert.Contains($"ends in '{extension}'", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("rename it to '20240102000000_b.sql'", diagnostic.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_duplicate_version_is_an_SB0002_error_on_the_later_file()
     {
