@@ -377,7 +377,7 @@ check_win_x64() {
   (cd "$lint_dir" && "${wine_env[@]}" WINEDLLOVERRIDES="mshtml=" timeout 600 "$wine" "$exe" \
     lint "${lint_args[@]}" --format json --no-baseline </dev/null >"$dir/lint.raw.json" 2>"$dir/lint.raw.err") || rc=$?
   log "win-x64 CLI: exit code $rc in $(since "$start") (Wine)"
-  # The same report once Windows' line ends and paths (Z:\work\... for /work/...) read as Linux's: every "file" value,
+  # The same report once Windows' line ends and paths (Z:\some\dir for /some/dir) read as Linux's: every "file" value,
   # the finding's own and those of fix edits that touch another migration.
   tr -d '\r' <"$dir/lint.raw.json" | sed -E '/^ *"file": "/{ s/"Z:\\\\/"\//; s/\\\\/\//g; }' >"$dir/lint.json"
   tr -d '\r' <"$dir/lint.raw.err" >"$dir/lint.err"

@@ -14,9 +14,14 @@ public static class DotnetProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 
-    public static CommandResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static CommandResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunProgram("dotnet", workingDirectory, environment, Timeout, arguments);
+
+    /// <summary>Any program (a build script that runs dotnet itself, say) in the same clean environment.</summary>
+    public static CommandResult RunProgram(
+        string fileName, string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -50,17 +55,17 @@ public static class DotnetProcess
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(Timeout))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            Append(output, $"[killed after {Timeout.TotalMinutes} minutes]");
+            Append(output, $"[killed after {timeout.TotalMinutes} minutes]");
         }
 
         process.WaitForExit(); // drains the output events
         lock (output)
         {
-            return new CommandResult("dotnet " + string.Join(' ', arguments), process.HasExited ? process.ExitCode : -1, output.ToString());
+            return new CommandResult(fileName + " " + string.Join(' ', arguments), process.HasExited ? process.ExitCode : -1, output.ToString());
         }
     }
 

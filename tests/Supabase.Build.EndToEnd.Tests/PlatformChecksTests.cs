@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
-using System.Text;
 using Supabase.Build.Testing;
 
 namespace Supabase.Build.EndToEnd.Tests;
@@ -48,69 +46,12 @@ public sealed class PlatformChecksTests
             OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64,
             "build/check-platforms.sh runs on Linux x64 only (qemu-user, Wine and musl from Debian)");
 
-        var (exitCode, output) = RunScript(check);
+        var run = DotnetProcess.RunProgram(
+            "bash", RepositoryLayout.Root, new Dictionary<string, string>(), Timeout, Path.Combine(RepositoryLayout.BuildDirectory, "check-platforms.sh"), check);
+        var (exitCode, output) = (run.ExitCode, run.Output);
 
         Assert.True(exitCode == 0, $"build/check-platforms.sh {check} exited {exitCode}\n{output}");
         // The summary table's row: the check ran and passed (not merely exited 0).
         Assert.Matches($@"(?m)^{check} +ok +[0-9.]+ ", output);
-    }
-
-    private static (int ExitCode, string Output) RunScript(string check)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = RepositoryLayout.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(RepositoryLayout.BuildDirectory, "check-platforms.sh"));
-        start.ArgumentList.Add(check);
-
-        // The test host runs under `dotnet test`, whose MSBuild variables would steer the script's `dotnet publish`.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            Append(output, $"[killed after {Timeout.TotalMinutes} minutes]");
-            return (-1, Snapshot(output));
-        }
-
-        process.WaitForExit(); // drains the output events
-        return (process.ExitCode, Snapshot(output));
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
-    private static string Snapshot(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
     }
 }
