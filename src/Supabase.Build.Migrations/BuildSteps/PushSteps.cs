@@ -87,15 +87,9 @@ public static class PushSteps
         PushSettings.TrySeconds("SupabasePushLockWaitSeconds", request.LockWaitSeconds, PushOptions.DefaultLockWait, location, errors, out var lockWait);
         PushSettings.TryDuration("SupabasePushLockTimeout", request.LockTimeout, location, errors, out var lockTimeout);
         PushSettings.TryDuration("SupabasePushStatementTimeout", request.StatementTimeout, location, errors, out var statementTimeout);
-        var pusher = MigrationPusher.TryCreate(Blank(request.ParserLibrary), out var parserNotFound);
-        if (parserNotFound is not null)
+        var pusher = Pusher(request, errors);
+        if (Failed(errors, request, log) || target is null || pusher is null)
         {
-            errors.Add(parserNotFound);
-        }
-
-        if (errors.Count > 0 || target is null || pusher is null)
-        {
-            errors.ForEach(e => log.Diagnostic(BuildDiagnostic.Place(e, request.ProjectFile)));
             return null;
         }
 
@@ -144,15 +138,9 @@ public static class PushSteps
         ArgumentNullException.ThrowIfNull(log);
         var errors = new List<MigrationDiagnostic>();
         var target = PushSettings.TryTarget(request.DatabaseUrl, DatabaseUrlName, request.ProjectFile ?? "SupabaseMigrationStatus", errors);
-        var pusher = MigrationPusher.TryCreate(Blank(request.ParserLibrary), out var parserNotFound);
-        if (parserNotFound is not null)
+        var pusher = Pusher(request, errors);
+        if (Failed(errors, request, log) || target is null || pusher is null)
         {
-            errors.Add(parserNotFound);
-        }
-
-        if (errors.Count > 0 || target is null || pusher is null)
-        {
-            errors.ForEach(e => log.Diagnostic(BuildDiagnostic.Place(e, request.ProjectFile)));
             return null;
         }
 
@@ -205,9 +193,8 @@ public static class PushSteps
             errors.Add(MigrationDiagnostic.ForFile(ToolDiagnostics.ParserNotFound, "libpg_query", e.Message));
         }
 
-        if (errors.Count > 0 || target is null || parser is null)
+        if (Failed(errors, request, log) || target is null || parser is null)
         {
-            errors.ForEach(e => log.Diagnostic(BuildDiagnostic.Place(e, request.ProjectFile)));
             return false;
         }
 
@@ -264,6 +251,25 @@ public static class PushSteps
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>The parser-backed pusher, or null with SB0003 added to <paramref name="errors"/>.</summary>
+    private static MigrationPusher? Pusher(DatabaseRequest request, List<MigrationDiagnostic> errors)
+    {
+        var pusher = MigrationPusher.TryCreate(Blank(request.ParserLibrary), out var parserNotFound);
+        if (parserNotFound is not null)
+        {
+            errors.Add(parserNotFound);
+        }
+
+        return pusher;
+    }
+
+    /// <summary>Logs the settings errors, placed on the project when they have no file; true when there were any.</summary>
+    private static bool Failed(List<MigrationDiagnostic> errors, DatabaseRequest request, IBuildLog log)
+    {
+        errors.ForEach(e => log.Diagnostic(BuildDiagnostic.Place(e, request.ProjectFile)));
+        return errors.Count > 0;
+    }
 }
 
 /// <summary>
