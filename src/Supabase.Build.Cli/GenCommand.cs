@@ -204,12 +204,7 @@ internal sealed class GenCommand : Command
             var full = Path.GetFullPath(path, _workingDirectory);
             try
             {
-                var bytes = new UTF8Encoding(false).GetBytes(result.Models.Code);
-                if (!File.Exists(full) || !File.ReadAllBytes(full).AsSpan().SequenceEqual(bytes))
-                {
-                    Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                    File.WriteAllBytes(full, bytes);
-                }
+                ModelsStep.WriteIfChanged(full, result.Models.Code); // atomic, as the build writes it
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
